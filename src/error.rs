@@ -1,0 +1,84 @@
+//! The library's error type. I/O failures (with the path involved) are kept
+//! apart from problems in the data, in queries and in the store, so that the
+//! command line can report each clearly and exit with a distinct code.
+
+use crate::diagnostics::Diagnostics;
+use oxigraph::sparql::{QueryEvaluationError, SparqlSyntaxError};
+use oxigraph::store::StorageError;
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or directory could not be read.
+    #[error("cannot read {}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file or directory could not be written.
+    #[error("cannot write {}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Writing to an output stream failed.
+    #[error("cannot write the output")]
+    Output(#[source] std::io::Error),
+    /// The records have problems; nothing was written.
+    #[error("{} in the records; nothing was written", plural(.0.len(), "problem"))]
+    Invalid(Diagnostics),
+    /// A query does not parse.
+    #[error("invalid SPARQL query{}", .origin.as_ref().map(|o| format!(" in {o}")).unwrap_or_default())]
+    QuerySyntax {
+        origin: Option<String>,
+        #[source]
+        source: SparqlSyntaxError,
+    },
+    /// A query failed while running.
+    #[error("the query failed")]
+    QueryEvaluation(#[source] QueryEvaluationError),
+    /// A request that cannot be served as asked (unknown named query, a
+    /// parameter the query lacks, a format that does not fit the query…).
+    #[error("{0}")]
+    Usage(String),
+    /// RDF that does not parse (the store snapshot, the ontology, imports).
+    #[error("cannot parse RDF in {origin}")]
+    RdfSyntax {
+        origin: String,
+        #[source]
+        source: oxigraph::io::RdfParseError,
+    },
+    /// The store failed.
+    #[error("the store failed")]
+    Store(#[from] StorageError),
+}
+
+/// `1 problem`, `2 problems`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+}
+
+impl Error {
+    /// The process exit code the command line uses for this error
+    /// (documented in the README and in `labourgraph --help`).
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Self::Invalid(_) => 3,
+            Self::QuerySyntax { .. } | Self::QueryEvaluation(_) => 4,
+            Self::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+
+    /// Whether the error is only a closed output pipe (`labourgraph … | head`),
+    /// which is not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Self::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Result type of the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

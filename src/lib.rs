@@ -1,0 +1,48 @@
+//! labourgraph turns hand-curated records about labour relations — meetings,
+//! agreements, organisations, people, posts, events, documents, places and
+//! reported figures — into a linked-data knowledge graph in an embedded
+//! Oxigraph store, answers SPARQL queries over it and exports it.
+//!
+//! The pipeline is visible in the modules: [`records`] (the input types) →
+//! [`reader`] (files to raw records) → [`validate`] (two streaming passes,
+//! all problems reported together as [`diagnostics`]) → [`map`] (records to
+//! quads, the interoperability contract, with terms from [`vocab`] and the
+//! [`ontology`]) → [`store`] (bulk load and atomic persistence) → [`query`]
+//! and [`export`]. [`pipeline`] ties the first steps together.
+//!
+//! ```no_run
+//! use labourgraph::{store, query, progress::Progress};
+//! use std::path::Path;
+//!
+//! let opened = store::open(Path::new("data"), Path::new(".labourgraph"), &Progress::default())?;
+//! let base = &opened.manifest.base;
+//! let prepared = query::prepare(
+//!     "SELECT ?name WHERE { ?o a org:FormalOrganization ; schema:name ?name }",
+//!     None, &[], &[], base, &query::prefixes(base),
+//! )?;
+//! let results = query::execute(&opened.store, prepared)?;
+//! query::write_results(results, labourgraph::Format::Csv, &query::prefixes(base), &mut std::io::stdout())?;
+//! # Ok::<_, labourgraph::Error>(())
+//! ```
+
+pub mod dataset;
+pub mod dates;
+pub mod diagnostics;
+pub mod error;
+pub mod export;
+pub mod format;
+pub mod map;
+pub mod ontology;
+pub mod pipeline;
+pub mod progress;
+pub mod query;
+pub mod reader;
+pub mod records;
+pub mod store;
+pub mod validate;
+pub mod vocab;
+
+pub use diagnostics::{Diagnostic, Diagnostics, Problem};
+pub use error::{Error, Result};
+pub use format::Format;
+pub use records::{Record, RecordKind};

@@ -1,0 +1,165 @@
+//! The pipeline from a data directory to quads: discover the files, read
+//! the dataset metadata, index the records (first pass), then validate and
+//! map them (second pass), delivering quads in batches to a sink such as
+//! Oxigraph's bulk loader or a serialiser.
+//!
+//! Nothing reaches the sink's final destination unless the whole run is
+//! valid: callers commit only when [`run`] returns `Ok`.
+
+use crate::dataset::DatasetMeta;
+use crate::diagnostics::{Diagnostic, Diagnostics, JsonPath, Problem};
+use crate::error::{Error, Result};
+use crate::map::Mapper;
+use crate::ontology;
+use crate::progress::Progress;
+use crate::reader::{DataFiles, for_each_record, offset_of, strip_position};
+use crate::records::RecordKind;
+use crate::validate::{Index, check_meta, check_record, parse_record, peek};
+use oxigraph::model::{NamedNode, Quad};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Quads handed to the sink at a time.
+pub const BATCH: usize = 100_000;
+
+/// What a successful run read.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub meta: DatasetMeta,
+    pub files: DataFiles,
+    /// Records per kind.
+    pub counts: BTreeMap<RecordKind, usize>,
+    /// Quads delivered to the sink (before any de-duplication by a store).
+    pub quads: usize,
+}
+
+impl Summary {
+    /// Total number of records.
+    pub fn records(&self) -> usize {
+        self.counts.values().sum()
+    }
+}
+
+/// A receiver of quad batches.
+pub type Sink<'a> = &'a mut dyn FnMut(Vec<Quad>) -> Result<()>;
+
+/// Validates every record of `data_dir` without mapping.
+///
+/// ```no_run
+/// let summary = labourgraph::pipeline::validate(std::path::Path::new("data"), &Default::default())?;
+/// println!("{} records are valid", summary.records());
+/// # Ok::<_, labourgraph::Error>(())
+/// ```
+pub fn validate(data_dir: &Path, progress: &Progress) -> Result<Summary> {
+    run(data_dir, progress, None)
+}
+
+/// Validates and maps every record of `data_dir`, handing quads to `sink`
+/// in batches; fails with [`Error::Invalid`] listing every problem.
+pub fn map(data_dir: &Path, progress: &Progress, sink: Sink<'_>) -> Result<Summary> {
+    run(data_dir, progress, Some(sink))
+}
+
+fn run(data_dir: &Path, progress: &Progress, mut sink: Option<Sink<'_>>) -> Result<Summary> {
+    if !data_dir.is_dir() {
+        return Err(Error::Read {
+            path: data_dir.to_owned(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "expected a data directory"),
+        });
+    }
+    let files = DataFiles::discover(data_dir).map_err(|e| Error::Read {
+        path: e.path().map_or_else(|| data_dir.to_owned(), Path::to_owned),
+        source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("file system loop")),
+    })?;
+    let mut diags = Diagnostics::default();
+    let meta = read_meta(&files.dataset, &mut diags);
+
+    progress.phase("indexing records");
+    let index = Index::build(&files, &mut diags);
+    progress.set_length(index.len() as u64);
+
+    progress.phase(if sink.is_some() { "validating and mapping" } else { "validating" });
+    let mut mapper = match (&meta, &sink) {
+        (Some(meta), Some(_)) => Some(Mapper::new(meta, &index)),
+        _ => None,
+    };
+    let mut quads = 0;
+    let mut failure: Option<Error> = None;
+    let mut deliver = |mapper: &mut Mapper<'_>, sink: &mut Option<Sink<'_>>, failure: &mut Option<Error>| {
+        let batch = mapper.take();
+        quads += batch.len();
+        if let (Some(sink), None) = (sink.as_mut(), failure.as_ref()) {
+            if let Err(e) = sink(batch) {
+                *failure = Some(e);
+            }
+        }
+    };
+    if let Some(m) = mapper.as_mut() {
+        m.header();
+    }
+    for file in &files.records {
+        for_each_record(file, &mut diags, false, |raw, diags| {
+            progress.inc();
+            let Some((kind, _)) = peek(&raw, diags, false) else { return };
+            let Some(record) = parse_record(&raw, kind, diags) else { return };
+            let valid = check_record(&raw, &record, &index, diags);
+            if let (true, true, Some(m)) = (valid, diags.is_empty() && failure.is_none(), mapper.as_mut()) {
+                m.record(&record);
+                if m.buffered() >= BATCH {
+                    deliver(m, &mut sink, &mut failure);
+                }
+            }
+        });
+    }
+    if !diags.is_empty() {
+        diags.resolve();
+        return Err(Error::Invalid(diags));
+    }
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    let meta = meta.clone().expect("no diagnostics, so the metadata was read");
+    if let (Some(mut m), Some(sink)) = (mapper, sink.as_mut()) {
+        m.finish();
+        let batch = m.take();
+        quads += batch.len();
+        sink(batch)?;
+        {
+            let graph = NamedNode::new_unchecked(crate::dataset::Iris::new(meta.base.clone()).ontology_graph());
+            let onto = ontology::quads(graph)?;
+            quads += onto.len();
+            sink(onto)?;
+        }
+    }
+    progress.finish();
+    Ok(Summary { meta, files, counts: index.counts.clone(), quads })
+}
+
+/// Reads and checks `dataset.json`.
+fn read_meta(path: &Path, diags: &mut Diagnostics) -> Option<DatasetMeta> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            let msg = format!(
+                "cannot read the dataset metadata ({e}): expected a file with title, description, base, license, publisher, version, issued, language and topic_scheme"
+            );
+            diags.push(Diagnostic::in_file(path, Problem::Io, msg));
+            return None;
+        }
+    };
+    let mut de = serde_json::Deserializer::from_str(&text);
+    match serde_path_to_error::deserialize::<_, DatasetMeta>(&mut de) {
+        Ok(meta) => {
+            let before = diags.len();
+            check_meta(path, &meta, diags);
+            (diags.len() == before).then_some(meta)
+        }
+        Err(e) => {
+            let inner = e.inner();
+            let path_json = JsonPath::from_serde(&JsonPath::root(), e.path());
+            let offset = offset_of(&text, inner.line(), inner.column());
+            diags.push(Diagnostic::at_offset(path, offset, path_json, Problem::of_serde(inner), strip_position(inner)));
+            None
+        }
+    }
+}
