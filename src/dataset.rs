@@ -35,6 +35,15 @@ pub struct DatasetMeta {
     pub keywords: Vec<String>,
 }
 
+impl DatasetMeta {
+    /// Reads the metadata file of a data directory; `None` if it is missing
+    /// or invalid (validation then reports why).
+    pub fn read(data_dir: &std::path::Path) -> Option<Self> {
+        let text = std::fs::read_to_string(data_dir.join(DATASET_FILE)).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+}
+
 /// IRI helpers derived from the base IRI.
 #[derive(Debug, Clone)]
 pub struct Iris {

@@ -155,8 +155,9 @@ enum Position {
     File,
     /// An absolute byte offset.
     Offset(usize),
-    /// A JSON path to find inside the record spanning these bytes.
-    InRecord { start: usize, end: usize, relative: JsonPath },
+    /// A JSON path to find inside the record spanning these bytes; at the
+    /// key of its last step rather than at its value if `key`.
+    InRecord { start: usize, end: usize, relative: JsonPath, key: bool },
     /// Resolved 1-based line and column (in characters).
     LineColumn(usize, usize),
 }
@@ -213,8 +214,17 @@ impl Diagnostic {
             problem,
             path,
             message: message.into(),
-            position: Position::InRecord { start: span.0, end: span.1, relative },
+            position: Position::InRecord { start: span.0, end: span.1, relative, key: false },
         }
+    }
+
+    /// Points the problem at the key of its path's last step (an unknown
+    /// field) instead of at its value.
+    pub fn at_key(mut self) -> Self {
+        if let Position::InRecord { key, .. } = &mut self.position {
+            *key = true;
+        }
+        self
     }
 
     /// The resolved 1-based line and column, if known.
@@ -284,9 +294,9 @@ impl Diagnostics {
                 let d = &mut self.items[i];
                 let offset = match &d.position {
                     Position::Offset(o) => *o,
-                    Position::InRecord { start, end, relative } => {
+                    Position::InRecord { start, end, relative, key } => {
                         let slice = text.get(*start..(*end).min(text.len())).unwrap_or("");
-                        start + locate(slice, relative)
+                        start + locate(slice, relative, *key)
                     }
                     _ => continue,
                 };
@@ -331,19 +341,24 @@ impl LineIndex {
     }
 }
 
-/// Byte offset, within `record`, of the value at `path`; of the deepest
-/// existing ancestor when the path does not exist (a missing field is
-/// reported at the object that lacks it).
-fn locate(record: &str, path: &JsonPath) -> usize {
+/// Byte offset, within `record`, of the value at `path` (of its key if
+/// `at_key`); of the deepest existing ancestor when the path does not exist
+/// (a missing field is reported at the object that lacks it).
+fn locate(record: &str, path: &JsonPath, at_key: bool) -> usize {
     use jsonc_parser::ast::Value;
     use jsonc_parser::common::Ranged;
     let Ok(parsed) = jsonc_parser::parse_to_ast(record, &Default::default(), &Default::default()) else {
         return 0;
     };
     let Some(mut value) = parsed.value else { return 0 };
-    for seg in &path.0 {
+    let last = path.0.len().saturating_sub(1);
+    for (i, seg) in path.0.iter().enumerate() {
         let next = match (seg, &value) {
-            (Segment::Key(k), Value::Object(obj)) => obj.get(k).map(|p| p.value.clone()),
+            (Segment::Key(k), Value::Object(obj)) => match obj.get(k) {
+                Some(prop) if at_key && i == last => return prop.start(),
+                Some(prop) => Some(prop.value.clone()),
+                None => None,
+            },
             (Segment::Index(i), Value::Array(arr)) => arr.elements.get(*i).cloned(),
             _ => None,
         };
@@ -370,12 +385,13 @@ mod tests {
     fn locates_paths_and_counts_characters() {
         let text = "{\n  \"name\": \"Özkan\",\n  \"posts\": [ {\"role\": 1} ]\n}";
         let p = JsonPath::root().key("posts").index(0).key("role");
-        let off = locate(text, &p);
+        let off = locate(text, &p, false);
         assert_eq!(&text[off..off + 1], "1");
         let lines = LineIndex::new(text);
-        assert_eq!(lines.line_column(text, off), (3, 22));
+        assert_eq!(lines.line_column(text, off), (3, 23));
         // A missing key points at the object that lacks it.
         let missing = JsonPath::root().key("posts").index(0).key("organisation");
-        assert_eq!(&text[locate(text, &missing)..][..1], "{");
+        assert_eq!(&text[locate(text, &missing, false)..][..1], "{");
+        assert_eq!(&text[locate(text, &JsonPath::root().key("posts"), true)..][..7], "\"posts\"");
     }
 }

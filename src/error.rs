@@ -30,13 +30,9 @@ pub enum Error {
     /// The records have problems; nothing was written.
     #[error("{} in the records; nothing was written", plural(.0.len(), "problem"))]
     Invalid(Diagnostics),
-    /// A query does not parse.
-    #[error("invalid SPARQL query{}", .origin.as_ref().map(|o| format!(" in {o}")).unwrap_or_default())]
-    QuerySyntax {
-        origin: Option<String>,
-        #[source]
-        source: SparqlSyntaxError,
-    },
+    /// A query does not parse; the message gives the line:column.
+    #[error("invalid SPARQL query{}: {}", .origin.as_ref().map(|o| format!(" in {o}")).unwrap_or_default(), short_syntax_message(.source))]
+    QuerySyntax { origin: Option<String>, source: SparqlSyntaxError },
     /// A query failed while running.
     #[error("the query failed")]
     QueryEvaluation(#[source] QueryEvaluationError),
@@ -54,6 +50,19 @@ pub enum Error {
     /// The store failed.
     #[error("the store failed")]
     Store(#[from] StorageError),
+}
+
+/// The parser's message, with a long list of expected tokens cut short.
+fn short_syntax_message(e: &SparqlSyntaxError) -> String {
+    const KEEP: usize = 12;
+    let msg = e.to_string();
+    let Some(at) = msg.find("expected one of ") else { return msg };
+    let (head, list) = msg.split_at(at + "expected one of ".len());
+    let items: Vec<&str> = list.split(", ").collect();
+    if items.len() <= KEEP {
+        return msg;
+    }
+    format!("{head}{}, … ({} more)", items[..KEEP].join(", "), items.len() - KEEP)
 }
 
 /// `1 problem`, `2 problems`.

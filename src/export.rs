@@ -7,7 +7,8 @@
 use crate::error::{Error, Result};
 use crate::format::Format;
 use crate::query::{Prefixes, serializer};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, Quad, Triple};
+use oxigraph::model::vocab::rdf;
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, Quad, Term, Triple};
 use oxigraph::store::Store;
 use std::io::Write;
 
@@ -80,11 +81,17 @@ pub fn sorted_quads(store: &Store) -> Result<Vec<Quad>> {
     let mut keyed = Vec::with_capacity(store.len()?);
     for quad in store.iter() {
         let quad = quad?;
-        let key = format!("{} {} {} {}", quad.graph_name, quad.subject, quad.predicate, quad.object);
+        let key = format!("{} {} {}", quad.graph_name, quad.subject, sort_key(&quad.predicate, &quad.object));
         keyed.push((key, quad));
     }
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     Ok(keyed.into_iter().map(|(_, q)| q).collect())
+}
+
+/// The predicate and object part of a sort key; `rdf:type` sorts first, as
+/// Turtle readers expect `a` at the head of a subject's statements.
+fn sort_key(predicate: &NamedNode, object: &Term) -> String {
+    if predicate.as_ref() == rdf::TYPE { format!("<> {object}") } else { format!("{predicate} {object}") }
 }
 
 /// The triples of one graph, or of the union of all graphs without
@@ -94,7 +101,7 @@ pub fn sorted_triples(store: &Store, graph: Option<GraphNameRef<'_>>) -> Result<
     for quad in store.quads_for_pattern(None, None, None, graph) {
         let quad = quad?;
         let triple = Triple::from(quad);
-        keyed.push((triple.to_string(), triple));
+        keyed.push((format!("{} {}", triple.subject, sort_key(&triple.predicate, &triple.object)), triple));
     }
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     keyed.dedup_by(|a, b| a.0 == b.0);

@@ -8,6 +8,7 @@ use labourgraph::export::{Selection, export};
 use labourgraph::progress::Progress;
 use labourgraph::query::{self, Library};
 use labourgraph::store::{self, Built};
+use labourgraph::dataset::DatasetMeta;
 use labourgraph::{Error, Format, RecordKind, pipeline};
 use oxigraph::model::NamedNode;
 use std::io::{IsTerminal, Write};
@@ -219,9 +220,13 @@ fn counts(counts: &std::collections::BTreeMap<RecordKind, usize>) -> String {
 /// Opens the store, rebuilding it (with a note) when the data changed.
 fn open(config: &Config) -> anyhow::Result<store::Opened> {
     let opened = store::open(&config.data, &config.store, &config.progress())?;
-    if let Some(built) = &opened.rebuilt {
+    if let Some((built, reason)) = &opened.rebuilt {
+        let why = match reason {
+            store::Rebuild::Missing => "no store was built yet",
+            store::Rebuild::Stale => "the data changed since the last build",
+        };
         config.note(format!(
-            "the store was missing or older than the data: rebuilt {} in {:.2} s",
+            "{why}: built {} in {:.2} s",
             labourgraph::error::plural(built.summary.records(), "record"),
             built.elapsed.as_secs_f64()
         ));
@@ -278,10 +283,16 @@ fn run_query(config: &Config, args: QueryArgs) -> anyhow::Result<()> {
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Table);
+    // Check the query before a possibly long (re)build of the store.
+    let prepare = |base: &str| query::prepare(&text, origin.as_deref(), &args.params, &declared, base, &query::prefixes(base));
+    let early = DatasetMeta::read(&config.data).map(|meta| prepare(&meta.base)).transpose()?;
     let opened = open(config)?;
     let base = opened.manifest.base.clone();
     let prefixes = query::prefixes(&base);
-    let prepared = query::prepare(&text, origin.as_deref(), &args.params, &declared, &base, &prefixes)?;
+    let prepared = match early {
+        Some(prepared) if DatasetMeta::read(&config.data).is_some_and(|m| m.base == base) => prepared,
+        _ => prepare(&base)?,
+    };
     let results = query::execute(&opened.store, prepared)?;
     with_output(args.output.as_deref(), |out| query::write_results(results, format, &prefixes, out))
 }

@@ -22,6 +22,8 @@ use oxigraph::io::RdfSerializer;
 use oxigraph::model::{Literal, NamedNode, Term, Variable};
 use oxigraph::sparql::results::QueryResultsSerializer;
 use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
+use spargebra::algebra::GraphPattern;
+use spargebra::{Query as SparqlQuery, SparqlParser};
 use oxigraph::store::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -210,14 +212,27 @@ pub fn parse_param(value: &str, kind: Option<ParamType>, base: &str, prefixes: &
     })
 }
 
+/// A parsed query with its parameters bound, ready to run.
+pub struct Prepared {
+    query: PreparedSparqlQuery,
+    /// Parameters added to the projection so that they can be bound; they
+    /// are not part of the results.
+    hidden: Vec<Variable>,
+}
+
 /// Parses a query with the prefixes and base IRI, sets the default graph
 /// to the union of all named graphs (unless the query has `FROM`), and binds
 /// the parameters.
 ///
+/// Parameters are bound as initial bindings of the query evaluation (as
+/// Jena's initial bindings or Oxigraph's substitutions): the values are RDF
+/// terms, never text spliced into the query, so they cannot change its
+/// meaning, and every part of the query — filters included — sees them.
+///
 /// ```
 /// use labourgraph::query::{prepare, prefixes};
 /// let base = "https://example.org/labourgraph/";
-/// let params = vec![("person".to_owned(), "satybaldy-dauletalin".to_owned())];
+/// let params = vec![("person".to_owned(), "person:satybaldy-dauletalin".to_owned())];
 /// let q = prepare("SELECT ?name WHERE { ?person schema:name ?name }", None, &params, &[], base, &prefixes(base))?;
 /// # Ok::<_, labourgraph::Error>(())
 /// ```
@@ -228,21 +243,19 @@ pub fn prepare(
     declared: &[Param],
     base: &str,
     prefixes: &Prefixes,
-) -> Result<PreparedSparqlQuery> {
-    let mut evaluator = SparqlEvaluator::new()
+) -> Result<Prepared> {
+    let mut parser = SparqlParser::new()
         .with_base_iri(base)
         .map_err(|e| Error::Usage(format!("invalid base IRI `{base}`: {e}")))?;
     for (name, ns) in prefixes {
-        evaluator = evaluator
+        parser = parser
             .with_prefix(name, ns)
             .map_err(|e| Error::Usage(format!("invalid prefix `{name}`: {e}")))?;
     }
-    let mut prepared = evaluator
+    let mut query = parser
         .parse_query(text)
         .map_err(|e| Error::QuerySyntax { origin: origin.map(str::to_owned), source: e })?;
-    if prepared.dataset().is_default_dataset() {
-        prepared.dataset_mut().set_default_graph_as_union();
-    }
+    let mut bindings = Vec::new();
     for (name, value) in params {
         let declaration = declared.iter().find(|p| &p.name == name);
         if !declared.is_empty() && declaration.is_none() {
@@ -254,23 +267,60 @@ pub fn prepare(
         }
         let variable = Variable::new(name).map_err(|e| Error::Usage(format!("invalid parameter name `{name}`: {e}")))?;
         let term = parse_param(value, declaration.map(|p| p.kind), base, prefixes)?;
+        bindings.push((variable, term));
+    }
+    // Oxigraph binds only variables visible at the top of the query: add the
+    // parameters to a SELECT's projection and hide them from the results.
+    let mut hidden = Vec::new();
+    if let SparqlQuery::Select { pattern, .. } = &mut query {
+        if let Some(projected) = projection(pattern) {
+            for (variable, _) in &bindings {
+                if !projected.contains(variable) {
+                    projected.push(variable.clone());
+                    hidden.push(variable.clone());
+                }
+            }
+        }
+    }
+    let mut prepared = SparqlEvaluator::new().for_query(query);
+    if prepared.dataset().is_default_dataset() {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
+    for (variable, term) in bindings {
         prepared = prepared.substitute_variable(variable, term);
     }
-    Ok(prepared)
+    Ok(Prepared { query: prepared, hidden })
+}
+
+/// The projected variables of a SELECT pattern, below its modifiers.
+fn projection(pattern: &mut GraphPattern) -> Option<&mut Vec<Variable>> {
+    match pattern {
+        GraphPattern::Project { variables, .. } => Some(variables),
+        GraphPattern::Slice { inner, .. } | GraphPattern::Distinct { inner } | GraphPattern::Reduced { inner } => projection(inner),
+        _ => None,
+    }
+}
+
+/// Results of a query, without the hidden parameter columns.
+pub struct Answer {
+    pub results: QueryResults<'static>,
+    hidden: Vec<Variable>,
 }
 
 /// Runs a prepared query on a store.
-pub fn execute(store: &Store, prepared: PreparedSparqlQuery) -> Result<QueryResults<'static>> {
-    prepared.on_store(store).execute().map_err(Error::QueryEvaluation)
+pub fn execute(store: &Store, prepared: Prepared) -> Result<Answer> {
+    let results = prepared.query.on_store(store).execute().map_err(Error::QueryEvaluation)?;
+    Ok(Answer { results, hidden: prepared.hidden })
 }
 
 /// Writes query results in `format`; SELECT and ASK results as a table or a
 /// SPARQL results format, CONSTRUCT and DESCRIBE results in an RDF format
 /// (Turtle when `format` is `table`).
-pub fn write_results(results: QueryResults<'_>, format: Format, prefixes: &Prefixes, out: &mut dyn Write) -> Result<()> {
-    match results {
+pub fn write_results(answer: Answer, format: Format, prefixes: &Prefixes, out: &mut dyn Write) -> Result<()> {
+    let hidden = answer.hidden;
+    match answer.results {
         QueryResults::Solutions(solutions) => {
-            let variables = solutions.variables().to_vec();
+            let variables: Vec<Variable> = solutions.variables().iter().filter(|v| !hidden.contains(v)).cloned().collect();
             if format == Format::Table {
                 let mut table = comfy_table::Table::new();
                 table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
@@ -287,7 +337,8 @@ pub fn write_results(results: QueryResults<'_>, format: Format, prefixes: &Prefi
                 .map_err(Error::Output)?;
             for solution in solutions {
                 let solution = solution.map_err(Error::QueryEvaluation)?;
-                ser.serialize(&solution).map_err(Error::Output)?;
+                let visible = solution.iter().filter(|(v, _)| !hidden.contains(*v));
+                ser.serialize(visible.map(|(v, t)| (v.as_ref(), t.as_ref()))).map_err(Error::Output)?;
             }
             ser.finish().map_err(Error::Output)?;
         }
@@ -389,8 +440,7 @@ mod tests {
     #[test]
     fn syntax_errors_have_positions() {
         let p = prefixes(BASE);
-        let err = prepare("SELECT * WHERE { ?s ?p }", None, &[], &[], BASE, &p).unwrap_err();
-        let chain = format!("{err}: {}", std::error::Error::source(&err).unwrap());
-        assert!(chain.contains("1:"), "{chain}");
+        let Err(err) = prepare("SELECT * WHERE { ?s ?p }", None, &[], &[], BASE, &p) else { panic!("a syntax error") };
+        assert!(err.to_string().contains("error at 1:"), "{err}");
     }
 }

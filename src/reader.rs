@@ -219,9 +219,9 @@ mod tests {
         assert_eq!(seen[0], (2, "{\"id\": 1}".to_owned(), Some(0)));
         assert_eq!(seen[1], (15, "{\"id\": 2}".to_owned(), Some(1)));
         assert_eq!(seen[2], (0, "{\"id\": 1}".to_owned(), None));
-        assert_eq!(seen[3], (21, "{\"id\": 3}".to_owned(), None));
+        assert_eq!(seen[3], (20, "{\"id\": 3}".to_owned(), None));
         assert_eq!(diags.len(), 1);
         diags.resolve();
-        assert_eq!(diags.items()[0].line_column(), Some((3, 9)));
+        assert_eq!(diags.items()[0].line_column(), Some((3, 8)));
     }
 }

@@ -63,8 +63,17 @@ pub struct Manifest {
 pub struct Opened {
     pub store: Store,
     pub manifest: Manifest,
-    /// Set when the data had changed and the store was rebuilt.
-    pub rebuilt: Option<Built>,
+    /// Set when the store had to be (re)built, and why.
+    pub rebuilt: Option<(Built, Rebuild)>,
+}
+
+/// Why a store was rebuilt before use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rebuild {
+    /// There was no (readable) snapshot.
+    Missing,
+    /// The data, or labourgraph itself, changed since the snapshot was built.
+    Stale,
 }
 
 /// What a build did.
@@ -217,19 +226,22 @@ pub fn load_snapshot(store_dir: &Path) -> Result<Store> {
 /// A store up to date with `data_dir`: the snapshot if it is fresh, a new
 /// build otherwise (also when the snapshot is missing or unreadable).
 pub fn open(data_dir: &Path, store_dir: &Path, progress: &Progress) -> Result<Opened> {
+    let mut reason = Rebuild::Missing;
     if let Some(manifest) = read_manifest(store_dir) {
         let files = DataFiles::discover(data_dir).map_err(|e| Error::Read {
             path: data_dir.to_owned(),
             source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("file system loop")),
         })?;
+        reason = Rebuild::Stale;
         if is_fresh(&manifest, &files)? {
             progress.phase("loading the store");
             if let Ok(store) = load_snapshot(store_dir) {
                 progress.finish();
                 return Ok(Opened { store, manifest, rebuilt: None });
             }
+            reason = Rebuild::Missing;
         }
     }
     let (store, manifest, built) = build(data_dir, store_dir, progress)?;
-    Ok(Opened { store, manifest, rebuilt: Some(built) })
+    Ok(Opened { store, manifest, rebuilt: Some((built, reason)) })
 }

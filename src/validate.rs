@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Default)]
 pub struct Index {
     ids: HashMap<String, (RecordKind, u32)>,
+    /// Ids defined more than once (reported once; references to them are not checked further).
+    duplicates: HashSet<String>,
     files: Vec<PathBuf>,
     sources: HashMap<String, SourceText>,
     /// Records per kind.
@@ -61,6 +63,7 @@ impl Index {
                     );
                     let d = Diagnostic::in_record(raw.file, raw.span(), &raw.path(), JsonPath::root().key("id"), Problem::DuplicateId, msg);
                     diags.push(d);
+                    index.duplicates.insert(id);
                     return;
                 }
                 index.ids.insert(id.clone(), (kind, file_no as u32));
@@ -173,10 +176,23 @@ pub fn parse_record(raw: &RawRecord<'_>, kind: RecordKind, diags: &mut Diagnosti
         match serde_path_to_error::deserialize::<_, T>(&mut de) {
             Ok(v) => Some(v),
             Err(e) => {
-                let path = JsonPath::from_serde(&raw.path(), e.path());
                 let inner = e.inner();
-                let offset = raw.offset + offset_of(raw.text, inner.line(), inner.column());
-                diags.push(Diagnostic::at_offset(raw.file, offset, path, Problem::of_serde(inner), strip_position(inner)));
+                let problem = Problem::of_serde(inner);
+                let message = strip_position(inner);
+                let relative = JsonPath::from_serde(&JsonPath::root(), e.path());
+                // serde reports a missing field at the end of its object and an
+                // unknown one after its key: point at the object and the key.
+                let d = match problem {
+                    Problem::MissingField => Diagnostic::in_record(raw.file, raw.span(), &raw.path(), relative, problem, message),
+                    Problem::UnknownField => {
+                        Diagnostic::in_record(raw.file, raw.span(), &raw.path(), relative, problem, message).at_key()
+                    }
+                    _ => {
+                        let offset = raw.offset + offset_of(raw.text, inner.line(), inner.column());
+                        Diagnostic::at_offset(raw.file, offset, JsonPath::from_serde(&raw.path(), e.path()), problem, message)
+                    }
+                };
+                diags.push(d);
                 None
             }
         }
@@ -432,6 +448,7 @@ impl Checker<'_, '_> {
     fn reference(&mut self, rel: &JsonPath, id: &str, expected: &[RecordKind]) {
         let names = || expected.iter().map(|k| with_article(*k)).collect::<Vec<_>>().join(" or ");
         match self.index.kind(id) {
+            Some(_) if self.index.duplicates.contains(id) => {}
             Some(kind) if expected.contains(&kind) => {}
             Some(kind) => self.error(
                 rel.clone(),
