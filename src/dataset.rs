@@ -135,9 +135,12 @@ pub fn slugify(text: &str) -> String {
 /// digits in groups separated by single hyphens.
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]
@@ -147,7 +150,10 @@ mod tests {
     #[test]
     fn slugs() {
         assert_eq!(slugify("Vice-President"), "vice-president");
-        assert_eq!(slugify("  Director of the  Department "), "director-of-the-department");
+        assert_eq!(
+            slugify("  Director of the  Department "),
+            "director-of-the-department"
+        );
         assert!(is_slug("fturk"));
         assert!(is_slug("a1-b2"));
         assert!(!is_slug("A1"));
@@ -159,7 +165,10 @@ mod tests {
     #[test]
     fn iris() {
         let iris = Iris::new("https://example.org/lg/");
-        assert_eq!(iris.entity("person", "x"), "https://example.org/lg/person/x");
+        assert_eq!(
+            iris.entity("person", "x"),
+            "https://example.org/lg/person/x"
+        );
         assert_eq!(iris.graph("a"), "https://example.org/lg/graph/a");
     }
 }

@@ -64,8 +64,15 @@ impl PartialDate {
         match self {
             Self::Day(d) => d,
             Self::Month { year, month } => {
-                let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
-                NaiveDate::from_ymd_opt(ny, nm, 1).expect("valid").pred_opt().expect("valid")
+                let (ny, nm) = if month == 12 {
+                    (year + 1, 1)
+                } else {
+                    (year, month + 1)
+                };
+                NaiveDate::from_ymd_opt(ny, nm, 1)
+                    .expect("valid")
+                    .pred_opt()
+                    .expect("valid")
             }
             Self::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31).expect("valid"),
         }
@@ -112,7 +119,10 @@ mod tests {
     #[test]
     fn literals() {
         assert_eq!(
-            PartialDate::parse("2022-10").unwrap().to_literal().datatype(),
+            PartialDate::parse("2022-10")
+                .unwrap()
+                .to_literal()
+                .datatype(),
             xsd::G_YEAR_MONTH
         );
         assert_eq!(PartialDate::parse("0999").unwrap().to_string(), "0999");

@@ -63,7 +63,10 @@ impl fmt::Display for JsonPath {
         f.write_str("$")?;
         for seg in &self.0 {
             match seg {
-                Segment::Key(k) if !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+                Segment::Key(k)
+                    if !k.is_empty()
+                        && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
+                {
                     write!(f, ".{k}")?
                 }
                 Segment::Key(k) => write!(f, "[{k:?}]")?,
@@ -157,7 +160,12 @@ enum Position {
     Offset(usize),
     /// A JSON path to find inside the record spanning these bytes; at the
     /// key of its last step rather than at its value if `key`.
-    InRecord { start: usize, end: usize, relative: JsonPath, key: bool },
+    InRecord {
+        start: usize,
+        end: usize,
+        relative: JsonPath,
+        key: bool,
+    },
     /// Resolved 1-based line and column (in characters).
     LineColumn(usize, usize),
 }
@@ -187,7 +195,13 @@ impl Diagnostic {
     }
 
     /// A problem at a known byte offset.
-    pub fn at_offset(file: &Path, offset: usize, path: JsonPath, problem: Problem, message: impl Into<String>) -> Self {
+    pub fn at_offset(
+        file: &Path,
+        offset: usize,
+        path: JsonPath,
+        problem: Problem,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             file: file.to_owned(),
             problem,
@@ -214,7 +228,12 @@ impl Diagnostic {
             problem,
             path,
             message: message.into(),
-            position: Position::InRecord { start: span.0, end: span.1, relative, key: false },
+            position: Position::InRecord {
+                start: span.0,
+                end: span.1,
+                relative,
+                key: false,
+            },
         }
     }
 
@@ -247,7 +266,13 @@ impl fmt::Display for Diagnostic {
         if let Some((line, column)) = self.line_column() {
             write!(f, ":{line}:{column}")?;
         }
-        write!(f, ": {}: {} [{}]", self.path, self.message, self.problem.code())
+        write!(
+            f,
+            ": {}: {} [{}]",
+            self.path,
+            self.message,
+            self.problem.code()
+        )
     }
 }
 
@@ -288,13 +313,20 @@ impl Diagnostics {
             }
         }
         for (file, indices) in by_file {
-            let Ok(text) = std::fs::read_to_string(&file) else { continue };
+            let Ok(text) = std::fs::read_to_string(&file) else {
+                continue;
+            };
             let lines = LineIndex::new(&text);
             for i in indices {
                 let d = &mut self.items[i];
                 let offset = match &d.position {
                     Position::Offset(o) => *o,
-                    Position::InRecord { start, end, relative, key } => {
+                    Position::InRecord {
+                        start,
+                        end,
+                        relative,
+                        key,
+                    } => {
                         let slice = text.get(*start..(*end).min(text.len())).unwrap_or("");
                         start + locate(slice, relative, *key)
                     }
@@ -347,10 +379,13 @@ impl LineIndex {
 fn locate(record: &str, path: &JsonPath, at_key: bool) -> usize {
     use jsonc_parser::ast::Value;
     use jsonc_parser::common::Ranged;
-    let Ok(parsed) = jsonc_parser::parse_to_ast(record, &Default::default(), &Default::default()) else {
+    let Ok(parsed) = jsonc_parser::parse_to_ast(record, &Default::default(), &Default::default())
+    else {
         return 0;
     };
-    let Some(mut value) = parsed.value else { return 0 };
+    let Some(mut value) = parsed.value else {
+        return 0;
+    };
     let last = path.0.len().saturating_sub(1);
     for (i, seg) in path.0.iter().enumerate() {
         let next = match (seg, &value) {
@@ -376,7 +411,11 @@ mod tests {
 
     #[test]
     fn paths_display() {
-        let p = JsonPath::root().index(3).key("posts").index(0).key("organisation");
+        let p = JsonPath::root()
+            .index(3)
+            .key("posts")
+            .index(0)
+            .key("organisation");
         assert_eq!(p.to_string(), "$[3].posts[0].organisation");
         assert_eq!(JsonPath::root().key("a b").to_string(), "$[\"a b\"]");
     }
@@ -392,6 +431,9 @@ mod tests {
         // A missing key points at the object that lacks it.
         let missing = JsonPath::root().key("posts").index(0).key("organisation");
         assert_eq!(&text[locate(text, &missing, false)..][..1], "{");
-        assert_eq!(&text[locate(text, &JsonPath::root().key("posts"), true)..][..7], "\"posts\"");
+        assert_eq!(
+            &text[locate(text, &JsonPath::root().key("posts"), true)..][..7],
+            "\"posts\""
+        );
     }
 }

@@ -32,7 +32,10 @@ pub enum Error {
     Invalid(Diagnostics),
     /// A query does not parse; the message gives the line:column.
     #[error("invalid SPARQL query{}: {}", .origin.as_ref().map(|o| format!(" in {o}")).unwrap_or_default(), short_syntax_message(.source))]
-    QuerySyntax { origin: Option<String>, source: SparqlSyntaxError },
+    QuerySyntax {
+        origin: Option<String>,
+        source: SparqlSyntaxError,
+    },
     /// A query failed while running.
     #[error("the query failed")]
     QueryEvaluation(#[source] QueryEvaluationError),
@@ -56,18 +59,28 @@ pub enum Error {
 fn short_syntax_message(e: &SparqlSyntaxError) -> String {
     const KEEP: usize = 12;
     let msg = e.to_string();
-    let Some(at) = msg.find("expected one of ") else { return msg };
+    let Some(at) = msg.find("expected one of ") else {
+        return msg;
+    };
     let (head, list) = msg.split_at(at + "expected one of ".len());
     let items: Vec<&str> = list.split(", ").collect();
     if items.len() <= KEEP {
         return msg;
     }
-    format!("{head}{}, … ({} more)", items[..KEEP].join(", "), items.len() - KEEP)
+    format!(
+        "{head}{}, … ({} more)",
+        items[..KEEP].join(", "),
+        items.len() - KEEP
+    )
 }
 
 /// `1 problem`, `2 problems`.
 pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 impl Error {

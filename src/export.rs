@@ -26,7 +26,11 @@ pub enum Selection {
 impl Selection {
     /// `All` for formats that hold named graphs, `Union` otherwise.
     pub fn default_for(format: Format) -> Self {
-        if format.supports_datasets() { Self::All } else { Self::Union }
+        if format.supports_datasets() {
+            Self::All
+        } else {
+            Self::Union
+        }
     }
 }
 
@@ -41,10 +45,18 @@ impl Selection {
 /// assert!(out.is_empty());
 /// # Ok::<_, Box<dyn std::error::Error>>(())
 /// ```
-pub fn export(store: &Store, format: Format, selection: &Selection, prefixes: &Prefixes, out: &mut dyn Write) -> Result<()> {
-    let rdf = format
-        .rdf()
-        .ok_or_else(|| Error::Usage(format!("`{format}` is not an RDF format: use turtle, trig, ntriples, nquads, rdfxml or jsonld")))?;
+pub fn export(
+    store: &Store,
+    format: Format,
+    selection: &Selection,
+    prefixes: &Prefixes,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let rdf = format.rdf().ok_or_else(|| {
+        Error::Usage(format!(
+            "`{format}` is not an RDF format: use turtle, trig, ntriples, nquads, rdfxml or jsonld"
+        ))
+    })?;
     let mut ser = serializer(rdf, prefixes).for_writer(out);
     match selection {
         Selection::All => {
@@ -61,7 +73,10 @@ pub fn export(store: &Store, format: Format, selection: &Selection, prefixes: &P
             let graph = match selection {
                 Selection::Graph(g) => {
                     if !store.contains_named_graph(g)? {
-                        return Err(Error::Usage(format!("the store has no graph <{}>", g.as_str())));
+                        return Err(Error::Usage(format!(
+                            "the store has no graph <{}>",
+                            g.as_str()
+                        )));
                     }
                     Some(GraphName::NamedNode(g.clone()))
                 }
@@ -81,7 +96,12 @@ pub fn sorted_quads(store: &Store) -> Result<Vec<Quad>> {
     let mut keyed = Vec::with_capacity(store.len()?);
     for quad in store.iter() {
         let quad = quad?;
-        let key = format!("{} {} {}", quad.graph_name, quad.subject, sort_key(&quad.predicate, &quad.object));
+        let key = format!(
+            "{} {} {}",
+            quad.graph_name,
+            quad.subject,
+            sort_key(&quad.predicate, &quad.object)
+        );
         keyed.push((key, quad));
     }
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -91,7 +111,11 @@ pub fn sorted_quads(store: &Store) -> Result<Vec<Quad>> {
 /// The predicate and object part of a sort key; `rdf:type` sorts first, as
 /// Turtle readers expect `a` at the head of a subject's statements.
 fn sort_key(predicate: &NamedNode, object: &Term) -> String {
-    if predicate.as_ref() == rdf::TYPE { format!("<> {object}") } else { format!("{predicate} {object}") }
+    if predicate.as_ref() == rdf::TYPE {
+        format!("<> {object}")
+    } else {
+        format!("{predicate} {object}")
+    }
 }
 
 /// The triples of one graph, or of the union of all graphs without
@@ -101,7 +125,14 @@ pub fn sorted_triples(store: &Store, graph: Option<GraphNameRef<'_>>) -> Result<
     for quad in store.quads_for_pattern(None, None, None, graph) {
         let quad = quad?;
         let triple = Triple::from(quad);
-        keyed.push((format!("{} {}", triple.subject, sort_key(&triple.predicate, &triple.object)), triple));
+        keyed.push((
+            format!(
+                "{} {}",
+                triple.subject,
+                sort_key(&triple.predicate, &triple.object)
+            ),
+            triple,
+        ));
     }
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     keyed.dedup_by(|a, b| a.0 == b.0);

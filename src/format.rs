@@ -44,7 +44,9 @@ impl Format {
             Self::Ntriples => RdfFormat::NTriples,
             Self::Nquads => RdfFormat::NQuads,
             Self::Rdfxml => RdfFormat::RdfXml,
-            Self::Jsonld => RdfFormat::JsonLd { profile: Default::default() },
+            Self::Jsonld => RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
             _ => return None,
         })
     }
@@ -117,7 +119,10 @@ mod tests {
     fn extensions() {
         assert_eq!(Format::from_path(Path::new("a.ttl")), Some(Format::Turtle));
         assert_eq!(Format::from_path(Path::new("a.NQ")), Some(Format::Nquads));
-        assert_eq!(Format::from_path(Path::new("a.jsonld")), Some(Format::Jsonld));
+        assert_eq!(
+            Format::from_path(Path::new("a.jsonld")),
+            Some(Format::Jsonld)
+        );
         assert_eq!(Format::from_path(Path::new("a")), None);
         assert!(Format::Trig.supports_datasets());
         assert!(!Format::Turtle.supports_datasets());

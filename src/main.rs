@@ -4,11 +4,11 @@
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
+use labourgraph::dataset::DatasetMeta;
 use labourgraph::export::{Selection, export};
 use labourgraph::progress::Progress;
 use labourgraph::query::{self, Library};
 use labourgraph::store::{self, Built};
-use labourgraph::dataset::DatasetMeta;
 use labourgraph::{Error, Format, RecordKind, pipeline};
 use oxigraph::model::NamedNode;
 use std::io::{IsTerminal, Write};
@@ -42,7 +42,13 @@ struct Cli {
 #[derive(Debug, Args)]
 struct Global {
     /// Project directory holding data/, queries/ and the store.
-    #[arg(long, short = 'C', global = true, default_value = ".", value_name = "DIR")]
+    #[arg(
+        long,
+        short = 'C',
+        global = true,
+        default_value = ".",
+        value_name = "DIR"
+    )]
     project: PathBuf,
     /// Data directory [default: PROJECT/data].
     #[arg(long, global = true, value_name = "DIR")]
@@ -197,7 +203,11 @@ fn build(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn print_summary(out: &mut dyn Write, manifest: &store::Manifest, built: &Built) -> std::io::Result<()> {
+fn print_summary(
+    out: &mut dyn Write,
+    manifest: &store::Manifest,
+    built: &Built,
+) -> std::io::Result<()> {
     writeln!(
         out,
         "Built {} into {} in {} named graphs in {:.2} s",
@@ -214,7 +224,11 @@ fn print_summary(out: &mut dyn Write, manifest: &store::Manifest, built: &Built)
 }
 
 fn counts(counts: &std::collections::BTreeMap<RecordKind, usize>) -> String {
-    counts.iter().map(|(k, n)| format!("{n} {k}")).collect::<Vec<_>>().join(", ")
+    counts
+        .iter()
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Opens the store, rebuilding it (with a note) when the data changed.
@@ -235,7 +249,10 @@ fn open(config: &Config) -> anyhow::Result<store::Opened> {
 }
 
 /// The output: a file (created atomically only on success) or standard output.
-fn with_output(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> labourgraph::Result<()>) -> anyhow::Result<()> {
+fn with_output(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> labourgraph::Result<()>,
+) -> anyhow::Result<()> {
     match path {
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -243,12 +260,20 @@ fn with_output(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> labour
             out.flush().map_err(Error::Output)?;
         }
         Some(path) => {
-            let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            let tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {}", path.display()))?;
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let tmp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("cannot write {}", path.display()))?;
             let mut out = std::io::BufWriter::new(tmp);
             write(&mut out)?;
-            let tmp = out.into_inner().map_err(|e| e.into_error()).with_context(|| format!("cannot write {}", path.display()))?;
-            tmp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
+            let tmp = out
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            tmp.persist(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
         }
     }
     Ok(())
@@ -259,7 +284,11 @@ fn run_query(config: &Config, args: QueryArgs) -> anyhow::Result<()> {
     if args.list {
         let mut out = std::io::stdout().lock();
         for q in library.list()? {
-            let params: Vec<String> = q.params.iter().map(|p| format!("--param {}=…", p.name)).collect();
+            let params: Vec<String> = q
+                .params
+                .iter()
+                .map(|p| format!("--param {}=…", p.name))
+                .collect();
             writeln!(out, "{:<28} {}", q.name, q.title).map_err(Error::Output)?;
             if !q.params.is_empty() {
                 writeln!(out, "{:<28} {}", "", params.join(" ")).map_err(Error::Output)?;
@@ -270,31 +299,54 @@ fn run_query(config: &Config, args: QueryArgs) -> anyhow::Result<()> {
     let (text, origin, declared) = match (&args.query, &args.file, &args.name) {
         (Some(text), _, _) => (text.clone(), None, Vec::new()),
         (_, Some(file), _) => {
-            let text = std::fs::read_to_string(file).map_err(|e| Error::Read { path: file.clone(), source: e })?;
+            let text = std::fs::read_to_string(file).map_err(|e| Error::Read {
+                path: file.clone(),
+                source: e,
+            })?;
             (text, Some(file.display().to_string()), Vec::new())
         }
         (_, _, Some(name)) => {
             let q = library.get(name)?;
             (q.text, Some(q.path.display().to_string()), q.params)
         }
-        _ => return Err(Error::Usage("give a query: inline text, --file FILE or --name NAME (see --list)".into()).into()),
+        _ => {
+            return Err(Error::Usage(
+                "give a query: inline text, --file FILE or --name NAME (see --list)".into(),
+            )
+            .into());
+        }
     };
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Table);
     // Check the query before a possibly long (re)build of the store.
-    let prepare = |base: &str| query::prepare(&text, origin.as_deref(), &args.params, &declared, base, &query::prefixes(base));
-    let early = DatasetMeta::read(&config.data).map(|meta| prepare(&meta.base)).transpose()?;
+    let prepare = |base: &str| {
+        query::prepare(
+            &text,
+            origin.as_deref(),
+            &args.params,
+            &declared,
+            base,
+            &query::prefixes(base),
+        )
+    };
+    let early = DatasetMeta::read(&config.data)
+        .map(|meta| prepare(&meta.base))
+        .transpose()?;
     let opened = open(config)?;
     let base = opened.manifest.base.clone();
     let prefixes = query::prefixes(&base);
     let prepared = match early {
-        Some(prepared) if DatasetMeta::read(&config.data).is_some_and(|m| m.base == base) => prepared,
+        Some(prepared) if DatasetMeta::read(&config.data).is_some_and(|m| m.base == base) => {
+            prepared
+        }
         _ => prepare(&base)?,
     };
     let results = query::execute(&opened.store, prepared)?;
-    with_output(args.output.as_deref(), |out| query::write_results(results, format, &prefixes, out))
+    with_output(args.output.as_deref(), |out| {
+        query::write_results(results, format, &prefixes, out)
+    })
 }
 
 fn run_export(config: &Config, args: ExportArgs) -> anyhow::Result<()> {
@@ -303,14 +355,21 @@ fn run_export(config: &Config, args: ExportArgs) -> anyhow::Result<()> {
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Nquads);
     let selection = match (&args.graph, args.union) {
-        (Some(g), _) => Selection::Graph(NamedNode::new(g).map_err(|e| Error::Usage(format!("--graph `{g}`: {e}")))?),
+        (Some(g), _) => Selection::Graph(
+            NamedNode::new(g).map_err(|e| Error::Usage(format!("--graph `{g}`: {e}")))?,
+        ),
         (None, true) => Selection::Union,
         (None, false) => Selection::default_for(format),
     };
     if format.rdf().is_none() {
-        return Err(Error::Usage(format!("`{format}` is not an RDF format: use turtle, trig, ntriples, nquads, rdfxml or jsonld")).into());
+        return Err(Error::Usage(format!(
+            "`{format}` is not an RDF format: use turtle, trig, ntriples, nquads, rdfxml or jsonld"
+        ))
+        .into());
     }
     let opened = open(config)?;
     let prefixes = query::prefixes(&opened.manifest.base);
-    with_output(args.output.as_deref(), |out| export(&opened.store, format, &selection, &prefixes, out))
+    with_output(args.output.as_deref(), |out| {
+        export(&opened.store, format, &selection, &prefixes, out)
+    })
 }

@@ -83,7 +83,9 @@ impl<'a> Mapper<'a> {
 
     /// The graph of the first evidence source, or `fallback`.
     fn graph_of(&self, evidence: &[Evidence], fallback: &GraphName) -> GraphName {
-        evidence.first().map_or_else(|| fallback.clone(), |e| self.source_graph(&e.source))
+        evidence
+            .first()
+            .map_or_else(|| fallback.clone(), |e| self.source_graph(&e.source))
     }
 
     fn text(&self, value: &str) -> Literal {
@@ -100,10 +102,30 @@ impl<'a> Mapper<'a> {
         self.add(&ds, dcterms::TITLE, self.text(&m.title), &g);
         self.add(&ds, dcterms::DESCRIPTION, self.text(&m.description), &g);
         self.add(&ds, dcterms::LICENSE, named(m.license.clone()), &g);
-        self.add(&ds, dcterms::ISSUED, Literal::new_typed_literal(m.issued.clone(), xsd::DATE), &g);
-        self.add(&ds, dcterms::HAS_VERSION, Literal::new_simple_literal(m.version.clone()), &g);
-        self.add(&ds, dcterms::LANGUAGE, Literal::new_simple_literal(m.language.clone()), &g);
-        self.add(&ds, void::URI_SPACE, Literal::new_simple_literal(m.base.clone()), &g);
+        self.add(
+            &ds,
+            dcterms::ISSUED,
+            Literal::new_typed_literal(m.issued.clone(), xsd::DATE),
+            &g,
+        );
+        self.add(
+            &ds,
+            dcterms::HAS_VERSION,
+            Literal::new_simple_literal(m.version.clone()),
+            &g,
+        );
+        self.add(
+            &ds,
+            dcterms::LANGUAGE,
+            Literal::new_simple_literal(m.language.clone()),
+            &g,
+        );
+        self.add(
+            &ds,
+            void::URI_SPACE,
+            Literal::new_simple_literal(m.base.clone()),
+            &g,
+        );
         for kw in &m.keywords {
             self.add(&ds, dcat::KEYWORD, self.text(kw), &g);
         }
@@ -157,12 +179,18 @@ impl<'a> Mapper<'a> {
 
     fn common(&mut self, s: &NamedNode, c: Common<'_>, kind: RecordKind, g: &GraphName) {
         let default_lang = self.meta.language.clone();
-        let name = lang_literal(&c.name.value, Some(c.name.lang.as_deref().unwrap_or(&default_lang)));
+        let name = lang_literal(
+            &c.name.value,
+            Some(c.name.lang.as_deref().unwrap_or(&default_lang)),
+        );
         self.add(s, rdfs::LABEL, name.clone(), g);
         self.add(s, schema::NAME, name.clone(), g);
         self.add(s, skos::PREF_LABEL, name, g);
         for alt in c.alt_names {
-            let l = lang_literal(&alt.value, Some(alt.lang.as_deref().unwrap_or(&default_lang)));
+            let l = lang_literal(
+                &alt.value,
+                Some(alt.lang.as_deref().unwrap_or(&default_lang)),
+            );
             self.add(s, skos::ALT_LABEL, l.clone(), g);
             self.add(s, schema::ALTERNATE_NAME, l, g);
         }
@@ -174,11 +202,20 @@ impl<'a> Mapper<'a> {
             let target = named(ext.iri.clone());
             self.add(s, schema::SAME_AS, target.clone(), &curation);
             self.add(s, owl::SAME_AS, target, &curation);
-            let note = named(format!("{s_iri}/same-as/{h}", s_iri = s.as_str(), h = short_hash(&ext.iri)));
+            let note = named(format!(
+                "{s_iri}/same-as/{h}",
+                s_iri = s.as_str(),
+                h = short_hash(&ext.iri)
+            ));
             self.link(&note, rdf::TYPE, lg::CURATION_NOTE, &curation);
             self.add(&note, lg::ABOUT_ENTITY, s.clone(), &curation);
             self.add(&note, rdfs::SEE_ALSO, named(ext.iri.clone()), &curation);
-            self.add(&note, lg::VERIFIED_IN, named(ext.verified_in.clone()), &curation);
+            self.add(
+                &note,
+                lg::VERIFIED_IN,
+                named(ext.verified_in.clone()),
+                &curation,
+            );
             let comment = match &ext.note {
                 Some(n) => format!("Link to {} verified in {}. {n}", ext.iri, ext.verified_in),
                 None => format!("Link to {} verified in {}.", ext.iri, ext.verified_in),
@@ -208,7 +245,11 @@ impl<'a> Mapper<'a> {
             if derived.insert(ev.source.as_str()) {
                 self.add(body, prov::WAS_DERIVED_FROM, source.clone(), &g);
             }
-            let ann = named(format!("{}/evidence/{}", body.as_str(), short_hash(&format!("{}\n{}", ev.source, ev.quote))));
+            let ann = named(format!(
+                "{}/evidence/{}",
+                body.as_str(),
+                short_hash(&format!("{}\n{}", ev.source, ev.quote))
+            ));
             let target = named(format!("{}/target", ann.as_str()));
             let selector = named(format!("{}/selector", ann.as_str()));
             self.link(&ann, rdf::TYPE, oa::ANNOTATION, &g);
@@ -219,11 +260,26 @@ impl<'a> Mapper<'a> {
             self.add(&target, oa::HAS_SOURCE, source, &g);
             self.add(&target, oa::HAS_SELECTOR, selector.clone(), &g);
             self.link(&selector, rdf::TYPE, oa::TEXT_QUOTE_SELECTOR, &g);
-            self.add(&selector, oa::EXACT, Literal::new_simple_literal(ev.quote.clone()), &g);
+            self.add(
+                &selector,
+                oa::EXACT,
+                Literal::new_simple_literal(ev.quote.clone()),
+                &g,
+            );
             if let Some(text) = self.index.source(&ev.source) {
                 if let Some((prefix, suffix)) = quote_context(&text.text, &ev.quote) {
-                    self.add(&selector, oa::PREFIX, Literal::new_simple_literal(prefix), &g);
-                    self.add(&selector, oa::SUFFIX, Literal::new_simple_literal(suffix), &g);
+                    self.add(
+                        &selector,
+                        oa::PREFIX,
+                        Literal::new_simple_literal(prefix),
+                        &g,
+                    );
+                    self.add(
+                        &selector,
+                        oa::SUFFIX,
+                        Literal::new_simple_literal(suffix),
+                        &g,
+                    );
                 }
             }
         }
@@ -231,21 +287,39 @@ impl<'a> Mapper<'a> {
 
     /// A date: its literal under `property`, and for an inferred or bounded
     /// date a `lg:DateInference` in the curation graph.
-    fn date(&mut self, s: &NamedNode, property: NamedNodeRef<'_>, date: Option<&DateSpec>, g: &GraphName) {
+    fn date(
+        &mut self,
+        s: &NamedNode,
+        property: NamedNodeRef<'_>,
+        date: Option<&DateSpec>,
+        g: &GraphName,
+    ) {
         let Some(date) = date else { return };
-        if let Some(value) = date.value.as_deref().and_then(|v| PartialDate::parse(v).ok()) {
+        if let Some(value) = date
+            .value
+            .as_deref()
+            .and_then(|v| PartialDate::parse(v).ok())
+        {
             self.add(s, property, value.to_literal(), g);
         }
         if !date.inferred {
             return;
         }
         let curation = self.curation.clone();
-        let local = property.as_str().rsplit(['/', '#']).next().unwrap_or("date");
+        let local = property
+            .as_str()
+            .rsplit(['/', '#'])
+            .next()
+            .unwrap_or("date");
         let node = named(format!("{}/date-inference/{local}", s.as_str()));
         self.link(&node, rdf::TYPE, lg::DATE_INFERENCE, &curation);
         self.add(&node, lg::ABOUT_ENTITY, s.clone(), &curation);
         self.link(&node, lg::ABOUT_PROPERTY, property, &curation);
-        for (p, v) in [(lg::INFERRED_VALUE, &date.value), (lg::NOT_BEFORE, &date.not_before), (lg::NOT_AFTER, &date.not_after)] {
+        for (p, v) in [
+            (lg::INFERRED_VALUE, &date.value),
+            (lg::NOT_BEFORE, &date.not_before),
+            (lg::NOT_AFTER, &date.not_after),
+        ] {
             if let Some(d) = v.as_deref().and_then(|v| PartialDate::parse(v).ok()) {
                 self.add(&node, p, d.to_literal(), &curation);
             }
@@ -273,7 +347,10 @@ impl<'a> Mapper<'a> {
     fn source(&mut self, s: &NamedNode, r: &Source, g: &GraphName) {
         self.link(s, rdf::TYPE, schema::NEWS_ARTICLE, g);
         self.link(s, rdf::TYPE, prov::ENTITY, g);
-        let title = lang_literal(&r.name.value, Some(r.name.lang.as_deref().unwrap_or(&r.language)));
+        let title = lang_literal(
+            &r.name.value,
+            Some(r.name.lang.as_deref().unwrap_or(&r.language)),
+        );
         self.add(s, dcterms::TITLE, title.clone(), g);
         self.add(s, schema::HEADLINE, title, g);
         if let Some(p) = &r.publisher {
@@ -281,7 +358,12 @@ impl<'a> Mapper<'a> {
             self.add(s, schema::PUBLISHER, publisher.clone(), g);
             self.add(s, dcterms::PUBLISHER, publisher, g);
         }
-        self.add(s, schema::IN_LANGUAGE, Literal::new_simple_literal(r.language.clone()), g);
+        self.add(
+            s,
+            schema::IN_LANGUAGE,
+            Literal::new_simple_literal(r.language.clone()),
+            g,
+        );
         self.date(s, schema::DATE_PUBLISHED, r.date.as_ref(), g);
         if let Some(url) = &r.url {
             self.add(s, schema::URL, named(url.clone()), g);
@@ -294,7 +376,12 @@ impl<'a> Mapper<'a> {
         self.link(&graph, rdf::TYPE, lg::SOURCE_GRAPH, g);
         self.add(&graph, prov::WAS_DERIVED_FROM, s.clone(), g);
         self.add(&graph, dcterms::SOURCE, s.clone(), g);
-        self.add(&graph, rdfs::LABEL, self.text(&format!("Statements drawn from “{}”", r.name.value)), g);
+        self.add(
+            &graph,
+            rdfs::LABEL,
+            self.text(&format!("Statements drawn from “{}”", r.name.value)),
+            g,
+        );
     }
 
     fn organisation(&mut self, s: &NamedNode, r: &Organisation, g: &GraphName) {
@@ -321,16 +408,28 @@ impl<'a> Mapper<'a> {
     fn person(&mut self, s: &NamedNode, r: &Person, g: &GraphName) {
         self.link(s, rdf::TYPE, schema::PERSON, g);
         if let Some(n) = &r.given_name {
-            self.add(s, schema::GIVEN_NAME, Literal::new_simple_literal(n.clone()), g);
+            self.add(
+                s,
+                schema::GIVEN_NAME,
+                Literal::new_simple_literal(n.clone()),
+                g,
+            );
         }
         if let Some(n) = &r.family_name {
-            self.add(s, schema::FAMILY_NAME, Literal::new_simple_literal(n.clone()), g);
+            self.add(
+                s,
+                schema::FAMILY_NAME,
+                Literal::new_simple_literal(n.clone()),
+                g,
+            );
         }
         for post in &r.posts {
             let m = named(format!("{}/post/{}", s.as_str(), post_id(post)));
             let pg = self.graph_of(&post.evidence, g);
             let role_slug = slugify(&post.role);
-            self.roles.entry(role_slug.clone()).or_insert_with(|| post.role.clone());
+            self.roles
+                .entry(role_slug.clone())
+                .or_insert_with(|| post.role.clone());
             let organisation = self.entity(&post.organisation);
             self.link(&m, rdf::TYPE, org::MEMBERSHIP, &pg);
             self.add(&m, org::MEMBER, s.clone(), &pg);
@@ -341,7 +440,7 @@ impl<'a> Mapper<'a> {
             self.date(&m, schema::START_DATE, post.start.as_ref(), &pg);
             self.date(&m, schema::END_DATE, post.end.as_ref(), &pg);
             self.date(&m, lg::ATTESTED_ON, post.attested.as_ref(), &pg);
-            self.opt_ref(&m, lg::ATTESTED_AT, post.event.as_deref(), &pg);
+            self.refs(&m, lg::ATTESTED_AT, &post.events, &pg);
             self.evidence(&m, &post.evidence);
         }
     }
@@ -350,6 +449,9 @@ impl<'a> Mapper<'a> {
         self.link(s, rdf::TYPE, schema::EVENT, g);
         if let Some(c) = event_class(r.kind) {
             self.link(s, rdf::TYPE, c, g);
+        }
+        if let Some(status) = r.status {
+            self.add(s, lg::STATUS, term(status.as_str()), g);
         }
         self.date(s, schema::START_DATE, r.start.as_ref(), g);
         self.date(s, schema::END_DATE, r.end.as_ref(), g);
@@ -365,9 +467,16 @@ impl<'a> Mapper<'a> {
         for part in &r.participants {
             attendees.extend(part.person.iter().chain(part.organisation.iter()).cloned());
         }
-        self.refs(s, schema::ATTENDEE, &attendees.into_iter().collect::<Vec<_>>(), g);
+        self.refs(
+            s,
+            schema::ATTENDEE,
+            &attendees.into_iter().collect::<Vec<_>>(),
+            g,
+        );
         for part in &r.participants {
-            let Some(key) = participant_key(part) else { continue };
+            let Some(key) = participant_key(part) else {
+                continue;
+            };
             let n = named(format!("{}/participation/{key}", s.as_str()));
             let pg = self.graph_of(&part.evidence, g);
             self.link(&n, rdf::TYPE, lg::PARTICIPATION, &pg);
@@ -378,6 +487,9 @@ impl<'a> Mapper<'a> {
             }
             if let Some(c) = &part.capacity {
                 self.add(&n, lg::CAPACITY, self.text(c), &pg);
+            }
+            if let Some(role) = &part.role {
+                self.add(&n, lg::PARTICIPANT_ROLE, self.text(role), &pg);
             }
             self.evidence(&n, &part.evidence);
         }
@@ -401,6 +513,7 @@ impl<'a> Mapper<'a> {
         self.date(s, schema::VALID_FROM, r.valid_from.as_ref(), g);
         self.date(s, schema::VALID_THROUGH, r.valid_until.as_ref(), g);
         self.refs(s, lg::CONCERNS_DOCUMENT, &r.documents, g);
+        self.refs(s, lg::CONCERNS_EVENT, &r.events, g);
         self.refs(s, dcterms::SUBJECT, &r.topics, g);
     }
 
@@ -413,7 +526,10 @@ impl<'a> Mapper<'a> {
         if let Some(c) = class {
             self.link(s, rdf::TYPE, c, g);
         }
-        let title = lang_literal(&r.name.value, Some(r.name.lang.as_deref().unwrap_or(&self.meta.language)));
+        let title = lang_literal(
+            &r.name.value,
+            Some(r.name.lang.as_deref().unwrap_or(&self.meta.language)),
+        );
         self.add(s, dcterms::TITLE, title, g);
         if let Some(status) = r.status {
             self.add(s, lg::STATUS, term(status.as_str()), g);
@@ -429,6 +545,7 @@ impl<'a> Mapper<'a> {
         }
         self.date(s, dcterms::ISSUED, r.date.as_ref(), g);
         self.opt_ref(s, lg::ADOPTED_AT, r.adopted_at.as_deref(), g);
+        self.opt_ref(s, lg::PRESENTED_AT, r.presented_at.as_deref(), g);
         self.refs(s, dcterms::SUBJECT, &r.topics, g);
     }
 
@@ -444,15 +561,38 @@ impl<'a> Mapper<'a> {
         }
         self.opt_ref(s, schema::CONTAINED_IN_PLACE, r.within.as_deref(), g);
         if let Some(codes) = &r.iso3166 {
-            self.add(s, lg::ISO_ALPHA2, Literal::new_simple_literal(codes.alpha2.clone()), g);
-            self.add(s, lg::ISO_ALPHA3, Literal::new_simple_literal(codes.alpha3.clone()), g);
-            self.add(s, lg::ISO_NUMERIC, Literal::new_simple_literal(codes.numeric.clone()), g);
+            self.add(
+                s,
+                lg::ISO_ALPHA2,
+                Literal::new_simple_literal(codes.alpha2.clone()),
+                g,
+            );
+            self.add(
+                s,
+                lg::ISO_ALPHA3,
+                Literal::new_simple_literal(codes.alpha3.clone()),
+                g,
+            );
+            self.add(
+                s,
+                lg::ISO_NUMERIC,
+                Literal::new_simple_literal(codes.numeric.clone()),
+                g,
+            );
             let curation = self.curation.clone();
             let note = named(format!("{}/iso3166", s.as_str()));
             self.link(&note, rdf::TYPE, lg::CURATION_NOTE, &curation);
             self.add(&note, lg::ABOUT_ENTITY, s.clone(), &curation);
-            self.add(&note, lg::VERIFIED_IN, named(codes.verified_in.clone()), &curation);
-            let comment = format!("ISO 3166-1 codes {}/{}/{} verified in {}.", codes.alpha2, codes.alpha3, codes.numeric, codes.verified_in);
+            self.add(
+                &note,
+                lg::VERIFIED_IN,
+                named(codes.verified_in.clone()),
+                &curation,
+            );
+            let comment = format!(
+                "ISO 3166-1 codes {}/{}/{} verified in {}.",
+                codes.alpha2, codes.alpha3, codes.numeric, codes.verified_in
+            );
             self.add(&note, rdfs::COMMENT, self.text(&comment), &curation);
         }
     }
@@ -464,12 +604,15 @@ impl<'a> Mapper<'a> {
         self.add(s, schema::ABOUT, about, g);
         let value = number_literal(&r.value);
         self.add(s, schema::VALUE, value.clone(), g);
-        let qualifier = r.qualifier.unwrap_or(Qualifier::Exactly);
-        self.add(s, lg::QUALIFIER, term(qualifier.as_str()), g);
-        match qualifier {
-            Qualifier::MoreThan | Qualifier::AtLeast => self.add(s, schema::MIN_VALUE, value, g),
-            Qualifier::LessThan => self.add(s, schema::MAX_VALUE, value, g),
-            Qualifier::Exactly | Qualifier::About => {}
+        if let Some(qualifier) = r.qualifier {
+            self.add(s, lg::QUALIFIER, term(qualifier.as_str()), g);
+            match qualifier {
+                Qualifier::MoreThan | Qualifier::AtLeast => {
+                    self.add(s, schema::MIN_VALUE, value, g)
+                }
+                Qualifier::LessThan => self.add(s, schema::MAX_VALUE, value, g),
+                Qualifier::Exactly | Qualifier::About => {}
+            }
         }
         self.add(s, schema::UNIT_TEXT, self.text(&r.unit), g);
         self.add(s, lg::COUNTS, self.text(&r.counts), g);
@@ -481,16 +624,14 @@ impl<'a> Mapper<'a> {
         let scheme = named(self.iris.topic_scheme());
         self.link(s, rdf::TYPE, skos::CONCEPT, g);
         self.add(s, skos::IN_SCHEME, scheme.clone(), g);
-        match &r.broader {
-            Some(b) => {
-                let b = self.entity(b);
-                self.add(s, skos::BROADER, b.clone(), g);
-                self.add(&b, skos::NARROWER, s.clone(), g);
-            }
-            None => {
-                self.add(s, skos::TOP_CONCEPT_OF, scheme.clone(), g);
-                self.add(&scheme, skos::HAS_TOP_CONCEPT, s.clone(), g);
-            }
+        for b in &r.broader {
+            let b = self.entity(b);
+            self.add(s, skos::BROADER, b.clone(), g);
+            self.add(&b, skos::NARROWER, s.clone(), g);
+        }
+        if r.broader.is_empty() {
+            self.add(s, skos::TOP_CONCEPT_OF, scheme.clone(), g);
+            self.add(&scheme, skos::HAS_TOP_CONCEPT, s.clone(), g);
         }
         if let Some(d) = &r.definition {
             self.add(s, skos::DEFINITION, self.text(d), g);
@@ -498,38 +639,44 @@ impl<'a> Mapper<'a> {
     }
 }
 
-/// The classes of an organisation kind, and whether it is a unit of another.
+/// The classes of an organisation kind, and whether it is a unit of another
+/// (`org:unitOf` its parent rather than `org:subOrganizationOf`).
 pub fn org_classes(kind: OrgKind) -> (&'static [NamedNodeRef<'static>], bool) {
     use OrgKind::*;
-    let union = |c| -> &'static [NamedNodeRef<'static>] {
-        match c {
-            0 => &[org::FORMAL_ORGANIZATION, lg::TRADE_UNION, schema::WORKERS_UNION, lg::NATIONAL_CENTRE],
-            1 => &[org::FORMAL_ORGANIZATION, lg::TRADE_UNION, schema::WORKERS_UNION, lg::INTERNATIONAL_CONFEDERATION],
-            2 => &[org::FORMAL_ORGANIZATION, lg::TRADE_UNION, schema::WORKERS_UNION, lg::GLOBAL_UNION_FEDERATION],
-            3 => &[org::FORMAL_ORGANIZATION, lg::TRADE_UNION, schema::WORKERS_UNION, lg::REGIONAL_COUNCIL],
-            4 => &[org::FORMAL_ORGANIZATION, lg::TRADE_UNION, schema::WORKERS_UNION, lg::SECTORAL_UNION],
-            5 => &[org::FORMAL_ORGANIZATION, lg::TRADE_UNION, schema::WORKERS_UNION, lg::REGIONAL_UNION],
-            _ => &[org::FORMAL_ORGANIZATION, lg::TRADE_UNION, schema::WORKERS_UNION],
-        }
+    const FORMAL: NamedNodeRef<'static> = org::FORMAL_ORGANIZATION;
+    const UNION: [NamedNodeRef<'static>; 3] = [
+        org::FORMAL_ORGANIZATION,
+        lg::TRADE_UNION,
+        schema::WORKERS_UNION,
+    ];
+    let classes: &'static [NamedNodeRef<'static>] = match kind {
+        NationalCentre => &[UNION[0], UNION[1], UNION[2], lg::NATIONAL_CENTRE],
+        InternationalConfederation => &[
+            UNION[0],
+            UNION[1],
+            UNION[2],
+            lg::INTERNATIONAL_CONFEDERATION,
+        ],
+        GlobalUnionFederation => &[UNION[0], UNION[1], UNION[2], lg::GLOBAL_UNION_FEDERATION],
+        RegionalCouncil => &[UNION[0], UNION[1], UNION[2], lg::REGIONAL_COUNCIL],
+        SectoralUnion => &[UNION[0], UNION[1], UNION[2], lg::SECTORAL_UNION],
+        RegionalUnion => &[UNION[0], UNION[1], UNION[2], lg::REGIONAL_UNION],
+        TradeUnion => &UNION,
+        EmployersOrganisation => &[FORMAL, lg::EMPLOYERS_ORGANISATION],
+        Foundation => &[FORMAL, lg::FOUNDATION],
+        Intergovernmental => &[FORMAL, lg::INTERGOVERNMENTAL],
+        GovernmentBody => &[FORMAL, lg::GOVERNMENT_BODY, schema::GOVERNMENT_ORGANIZATION],
+        Legislature => &[FORMAL, lg::LEGISLATURE, schema::GOVERNMENT_ORGANIZATION],
+        Department => &[org::ORGANIZATIONAL_UNIT, lg::DEPARTMENT],
+        RegionalOffice => &[org::ORGANIZATIONAL_UNIT, lg::REGIONAL_OFFICE],
+        GoverningBody => &[org::ORGANIZATIONAL_UNIT, lg::GOVERNING_BODY],
+        Group => &[org::ORGANIZATION_CLASS, lg::ORGANISATION_GROUP],
+        Other => &[FORMAL],
     };
-    match kind {
-        NationalCentre => (union(0), false),
-        InternationalConfederation => (union(1), false),
-        GlobalUnionFederation => (union(2), false),
-        RegionalCouncil => (union(3), false),
-        SectoralUnion => (union(4), false),
-        RegionalUnion => (union(5), false),
-        TradeUnion => (union(6), false),
-        EmployersOrganisation => (&[org::FORMAL_ORGANIZATION, lg::EMPLOYERS_ORGANISATION], false),
-        Foundation => (&[org::FORMAL_ORGANIZATION, lg::FOUNDATION], false),
-        Intergovernmental => (&[org::FORMAL_ORGANIZATION, lg::INTERGOVERNMENTAL], false),
-        GovernmentBody => (&[org::FORMAL_ORGANIZATION, lg::GOVERNMENT_BODY, schema::GOVERNMENT_ORGANIZATION], false),
-        Legislature => (&[org::FORMAL_ORGANIZATION, lg::LEGISLATURE, schema::GOVERNMENT_ORGANIZATION], false),
-        Department => (&[org::ORGANIZATIONAL_UNIT, lg::DEPARTMENT], true),
-        RegionalOffice => (&[org::ORGANIZATIONAL_UNIT, lg::REGIONAL_OFFICE], true),
-        GoverningBody => (&[org::ORGANIZATIONAL_UNIT, lg::GOVERNING_BODY], true),
-        Other => (&[org::FORMAL_ORGANIZATION], false),
-    }
+    (
+        classes,
+        matches!(kind, Department | RegionalOffice | GoverningBody),
+    )
 }
 
 fn event_class(kind: EventKind) -> Option<NamedNodeRef<'static>> {
@@ -604,7 +751,11 @@ fn number_literal(n: &serde_json::Number) -> Literal {
         Literal::new_typed_literal(n.to_string(), xsd::INTEGER)
     } else {
         let text = n.to_string();
-        let text = if text.contains(['e', 'E']) { format!("{}", n.as_f64().unwrap_or_default()) } else { text };
+        let text = if text.contains(['e', 'E']) {
+            format!("{}", n.as_f64().unwrap_or_default())
+        } else {
+            text
+        };
         Literal::new_typed_literal(text, xsd::DECIMAL)
     }
 }

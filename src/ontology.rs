@@ -26,7 +26,10 @@ pub fn quads(graph: NamedNode) -> Result<Vec<Quad>> {
         .for_slice(ONTOLOGY_TTL)
         .map(|t| {
             t.map(|q| Quad::new(q.subject, q.predicate, q.object, graph.clone()))
-                .map_err(|e| Error::RdfSyntax { origin: "the embedded ontology".into(), source: e.into() })
+                .map_err(|e| Error::RdfSyntax {
+                    origin: "the embedded ontology".into(),
+                    source: e.into(),
+                })
         })
         .collect()
 }

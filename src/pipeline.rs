@@ -69,7 +69,9 @@ fn run(data_dir: &Path, progress: &Progress, mut sink: Option<Sink<'_>>) -> Resu
     }
     let files = DataFiles::discover(data_dir).map_err(|e| Error::Read {
         path: e.path().map_or_else(|| data_dir.to_owned(), Path::to_owned),
-        source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("file system loop")),
+        source: e
+            .into_io_error()
+            .unwrap_or_else(|| std::io::Error::other("file system loop")),
     })?;
     let mut diags = Diagnostics::default();
     let meta = read_meta(&files.dataset, &mut diags);
@@ -78,32 +80,45 @@ fn run(data_dir: &Path, progress: &Progress, mut sink: Option<Sink<'_>>) -> Resu
     let index = Index::build(&files, &mut diags);
     progress.set_length(index.len() as u64);
 
-    progress.phase(if sink.is_some() { "validating and mapping" } else { "validating" });
+    progress.phase(if sink.is_some() {
+        "validating and mapping"
+    } else {
+        "validating"
+    });
     let mut mapper = match (&meta, &sink) {
         (Some(meta), Some(_)) => Some(Mapper::new(meta, &index)),
         _ => None,
     };
     let mut quads = 0;
     let mut failure: Option<Error> = None;
-    let mut deliver = |mapper: &mut Mapper<'_>, sink: &mut Option<Sink<'_>>, failure: &mut Option<Error>| {
-        let batch = mapper.take();
-        quads += batch.len();
-        if let (Some(sink), None) = (sink.as_mut(), failure.as_ref()) {
-            if let Err(e) = sink(batch) {
-                *failure = Some(e);
+    let mut deliver =
+        |mapper: &mut Mapper<'_>, sink: &mut Option<Sink<'_>>, failure: &mut Option<Error>| {
+            let batch = mapper.take();
+            quads += batch.len();
+            if let (Some(sink), None) = (sink.as_mut(), failure.as_ref()) {
+                if let Err(e) = sink(batch) {
+                    *failure = Some(e);
+                }
             }
-        }
-    };
+        };
     if let Some(m) = mapper.as_mut() {
         m.header();
     }
     for file in &files.records {
         for_each_record(file, &mut diags, false, |raw, diags| {
             progress.inc();
-            let Some((kind, _)) = peek(&raw, diags, false) else { return };
-            let Some(record) = parse_record(&raw, kind, diags) else { return };
+            let Some((kind, _)) = peek(&raw, diags, false) else {
+                return;
+            };
+            let Some(record) = parse_record(&raw, kind, diags) else {
+                return;
+            };
             let valid = check_record(&raw, &record, &index, diags);
-            if let (true, true, Some(m)) = (valid, diags.is_empty() && failure.is_none(), mapper.as_mut()) {
+            if let (true, true, Some(m)) = (
+                valid,
+                diags.is_empty() && failure.is_none(),
+                mapper.as_mut(),
+            ) {
                 m.record(&record);
                 if m.buffered() >= BATCH {
                     deliver(m, &mut sink, &mut failure);
@@ -118,21 +133,30 @@ fn run(data_dir: &Path, progress: &Progress, mut sink: Option<Sink<'_>>) -> Resu
     if let Some(e) = failure {
         return Err(e);
     }
-    let meta = meta.clone().expect("no diagnostics, so the metadata was read");
+    let meta = meta
+        .clone()
+        .expect("no diagnostics, so the metadata was read");
     if let (Some(mut m), Some(sink)) = (mapper, sink.as_mut()) {
         m.finish();
         let batch = m.take();
         quads += batch.len();
         sink(batch)?;
         {
-            let graph = NamedNode::new_unchecked(crate::dataset::Iris::new(meta.base.clone()).ontology_graph());
+            let graph = NamedNode::new_unchecked(
+                crate::dataset::Iris::new(meta.base.clone()).ontology_graph(),
+            );
             let onto = ontology::quads(graph)?;
             quads += onto.len();
             sink(onto)?;
         }
     }
     progress.finish();
-    Ok(Summary { meta, files, counts: index.counts.clone(), quads })
+    Ok(Summary {
+        meta,
+        files,
+        counts: index.counts.clone(),
+        quads,
+    })
 }
 
 /// Reads and checks `dataset.json`.
@@ -158,7 +182,13 @@ fn read_meta(path: &Path, diags: &mut Diagnostics) -> Option<DatasetMeta> {
             let inner = e.inner();
             let path_json = JsonPath::from_serde(&JsonPath::root(), e.path());
             let offset = offset_of(&text, inner.line(), inner.column());
-            diags.push(Diagnostic::at_offset(path, offset, path_json, Problem::of_serde(inner), strip_position(inner)));
+            diags.push(Diagnostic::at_offset(
+                path,
+                offset,
+                path_json,
+                Problem::of_serde(inner),
+                strip_position(inner),
+            ));
             None
         }
     }

@@ -22,9 +22,9 @@ use oxigraph::io::RdfSerializer;
 use oxigraph::model::{Literal, NamedNode, Term, Variable};
 use oxigraph::sparql::results::QueryResultsSerializer;
 use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
 use spargebra::algebra::GraphPattern;
 use spargebra::{Query as SparqlQuery, SparqlParser};
-use oxigraph::store::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -35,8 +35,10 @@ pub type Prefixes = [(String, String)];
 /// The prefixes of queries and serialisations: the ontology's and the
 /// per-kind prefixes of the dataset's base IRI.
 pub fn prefixes(base: &str) -> Vec<(String, String)> {
-    let mut all: Vec<(String, String)> =
-        crate::vocab::PREFIXES.iter().map(|(p, n)| ((*p).to_owned(), (*n).to_owned())).collect();
+    let mut all: Vec<(String, String)> = crate::vocab::PREFIXES
+        .iter()
+        .map(|(p, n)| ((*p).to_owned(), (*n).to_owned()))
+        .collect();
     all.extend(crate::dataset::Iris::new(base).prefixes());
     all
 }
@@ -95,8 +97,15 @@ pub struct NamedQuery {
 impl NamedQuery {
     /// Reads a `.rq` file and its header.
     pub fn read(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Read { path: path.to_owned(), source: e })?;
-        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Read {
+            path: path.to_owned(),
+            source: e,
+        })?;
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned();
         let (mut title, mut question, mut params) = (String::new(), String::new(), Vec::new());
         for line in text.lines().take_while(|l| l.trim_start().starts_with('#')) {
             let line = line.trim_start().trim_start_matches('#').trim();
@@ -106,19 +115,39 @@ impl NamedQuery {
                 question = q.trim().to_owned();
             } else if let Some(p) = line.strip_prefix("param:") {
                 let mut words = p.trim().splitn(3, char::is_whitespace);
-                let pname = words.next().unwrap_or_default().trim_start_matches(['?', '$']).to_owned();
+                let pname = words
+                    .next()
+                    .unwrap_or_default()
+                    .trim_start_matches(['?', '$'])
+                    .to_owned();
                 let ptype = words.next().unwrap_or_default();
-                let description = words.next().unwrap_or_default().trim_start_matches(['—', '-', ' ']).trim().to_owned();
+                let description = words
+                    .next()
+                    .unwrap_or_default()
+                    .trim_start_matches(['—', '-', ' '])
+                    .trim()
+                    .to_owned();
                 let kind = ParamType::parse(ptype).ok_or_else(|| {
                     Error::Usage(format!(
                         "{}: parameter `{pname}` has unknown type `{ptype}` (expected iri, string, integer, decimal, date, year or a record kind)",
                         path.display()
                     ))
                 })?;
-                params.push(Param { name: pname, kind, description });
+                params.push(Param {
+                    name: pname,
+                    kind,
+                    description,
+                });
             }
         }
-        Ok(Self { name, path: path.to_owned(), title, question, params, text })
+        Ok(Self {
+            name,
+            path: path.to_owned(),
+            title,
+            question,
+            params,
+            text,
+        })
     }
 }
 
@@ -136,7 +165,10 @@ impl Library {
 
     /// Every query, sorted by name.
     pub fn list(&self) -> Result<Vec<NamedQuery>> {
-        let entries = std::fs::read_dir(&self.dir).map_err(|e| Error::Read { path: self.dir.clone(), source: e })?;
+        let entries = std::fs::read_dir(&self.dir).map_err(|e| Error::Read {
+            path: self.dir.clone(),
+            source: e,
+        })?;
         let mut paths: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|e| e == "rq"))
@@ -149,7 +181,9 @@ impl Library {
     pub fn get(&self, name: &str) -> Result<NamedQuery> {
         let path = self.dir.join(format!("{name}.rq"));
         if !path.is_file() {
-            let known = self.list().map(|l| l.into_iter().map(|q| q.name).collect::<Vec<_>>().join(", "));
+            let known = self
+                .list()
+                .map(|l| l.into_iter().map(|q| q.name).collect::<Vec<_>>().join(", "));
             return Err(Error::Usage(format!(
                 "no query named `{name}` in {} (known: {})",
                 self.dir.display(),
@@ -162,36 +196,51 @@ impl Library {
 
 /// Parses a parameter value as a term of the declared type (or, undeclared,
 /// as `<iri>`, a prefixed name, an N-Triples literal or a plain string).
-pub fn parse_param(value: &str, kind: Option<ParamType>, base: &str, prefixes: &Prefixes) -> Result<Term> {
+pub fn parse_param(
+    value: &str,
+    kind: Option<ParamType>,
+    base: &str,
+    prefixes: &Prefixes,
+) -> Result<Term> {
     let invalid = |what: &str| Error::Usage(format!("parameter value `{value}`: expected {what}"));
     let iri = |value: &str| -> Option<NamedNode> {
         if value.starts_with('<') {
             return NamedNode::from_str(value).ok();
         }
         let (prefix, local) = value.split_once(':')?;
-        let ns = prefixes.iter().find(|(p, _)| p == prefix).map(|(_, n)| n.as_str());
+        let ns = prefixes
+            .iter()
+            .find(|(p, _)| p == prefix)
+            .map(|(_, n)| n.as_str());
         match ns {
             Some(ns) => NamedNode::new(format!("{ns}{local}")).ok(),
-            None => NamedNode::new(value).ok().filter(|_| local.starts_with("//")),
+            None => NamedNode::new(value)
+                .ok()
+                .filter(|_| local.starts_with("//")),
         }
     };
     let typed = |dt| Literal::new_typed_literal(value, dt);
     Ok(match kind {
         None => {
             if value.starts_with('"') {
-                Term::from_str(value).map_err(|e| Error::Usage(format!("parameter value `{value}`: {e}")))?
+                Term::from_str(value)
+                    .map_err(|e| Error::Usage(format!("parameter value `{value}`: {e}")))?
             } else {
                 iri(value).map_or_else(|| Literal::new_simple_literal(value).into(), Term::from)
             }
         }
-        Some(ParamType::Iri) => iri(value).ok_or_else(|| invalid("an IRI: <…>, a prefixed name or an absolute IRI"))?.into(),
+        Some(ParamType::Iri) => iri(value)
+            .ok_or_else(|| invalid("an IRI: <…>, a prefixed name or an absolute IRI"))?
+            .into(),
         Some(ParamType::String) => Literal::new_simple_literal(value).into(),
         Some(ParamType::Integer) => {
             value.parse::<i64>().map_err(|_| invalid("an integer"))?;
             typed(oxigraph::model::vocab::xsd::INTEGER).into()
         }
         Some(ParamType::Decimal) => {
-            value.parse::<f64>().map_err(|_| invalid("a decimal number"))?;
+            value
+                .parse::<f64>()
+                .map_err(|_| invalid("a decimal number"))?;
             typed(oxigraph::model::vocab::xsd::DECIMAL).into()
         }
         Some(ParamType::Date) => match crate::dates::PartialDate::parse(value) {
@@ -204,9 +253,14 @@ pub fn parse_param(value: &str, kind: Option<ParamType>, base: &str, prefixes: &
         },
         Some(ParamType::Record(kind)) => {
             if is_slug(value) {
-                NamedNode::new_unchecked(crate::dataset::Iris::new(base).entity(kind.as_str(), value)).into()
+                NamedNode::new_unchecked(
+                    crate::dataset::Iris::new(base).entity(kind.as_str(), value),
+                )
+                .into()
             } else {
-                iri(value).ok_or_else(|| invalid(&format!("the id of a {kind} record or its IRI")))?.into()
+                iri(value)
+                    .ok_or_else(|| invalid(&format!("the id of a {kind} record or its IRI")))?
+                    .into()
             }
         }
     })
@@ -252,20 +306,29 @@ pub fn prepare(
             .with_prefix(name, ns)
             .map_err(|e| Error::Usage(format!("invalid prefix `{name}`: {e}")))?;
     }
-    let mut query = parser
-        .parse_query(text)
-        .map_err(|e| Error::QuerySyntax { origin: origin.map(str::to_owned), source: e })?;
+    let mut query = parser.parse_query(text).map_err(|e| Error::QuerySyntax {
+        origin: origin.map(str::to_owned),
+        source: e,
+    })?;
     let mut bindings = Vec::new();
     for (name, value) in params {
         let declaration = declared.iter().find(|p| &p.name == name);
         if !declared.is_empty() && declaration.is_none() {
             let names: Vec<&str> = declared.iter().map(|p| p.name.as_str()).collect();
-            return Err(Error::Usage(format!("the query has no parameter `{name}` (its parameters: {})", names.join(", "))));
+            return Err(Error::Usage(format!(
+                "the query has no parameter `{name}` (its parameters: {})",
+                names.join(", ")
+            )));
         }
-        if declared.is_empty() && !(text.contains(&format!("?{name}")) || text.contains(&format!("${name}"))) {
-            return Err(Error::Usage(format!("the query has no variable `?{name}` to bind")));
+        if declared.is_empty()
+            && !(text.contains(&format!("?{name}")) || text.contains(&format!("${name}")))
+        {
+            return Err(Error::Usage(format!(
+                "the query has no variable `?{name}` to bind"
+            )));
         }
-        let variable = Variable::new(name).map_err(|e| Error::Usage(format!("invalid parameter name `{name}`: {e}")))?;
+        let variable = Variable::new(name)
+            .map_err(|e| Error::Usage(format!("invalid parameter name `{name}`: {e}")))?;
         let term = parse_param(value, declaration.map(|p| p.kind), base, prefixes)?;
         bindings.push((variable, term));
     }
@@ -289,14 +352,19 @@ pub fn prepare(
     for (variable, term) in bindings {
         prepared = prepared.substitute_variable(variable, term);
     }
-    Ok(Prepared { query: prepared, hidden })
+    Ok(Prepared {
+        query: prepared,
+        hidden,
+    })
 }
 
 /// The projected variables of a SELECT pattern, below its modifiers.
 fn projection(pattern: &mut GraphPattern) -> Option<&mut Vec<Variable>> {
     match pattern {
         GraphPattern::Project { variables, .. } => Some(variables),
-        GraphPattern::Slice { inner, .. } | GraphPattern::Distinct { inner } | GraphPattern::Reduced { inner } => projection(inner),
+        GraphPattern::Slice { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner } => projection(inner),
         _ => None,
     }
 }
@@ -309,36 +377,61 @@ pub struct Answer {
 
 /// Runs a prepared query on a store.
 pub fn execute(store: &Store, prepared: Prepared) -> Result<Answer> {
-    let results = prepared.query.on_store(store).execute().map_err(Error::QueryEvaluation)?;
-    Ok(Answer { results, hidden: prepared.hidden })
+    let results = prepared
+        .query
+        .on_store(store)
+        .execute()
+        .map_err(Error::QueryEvaluation)?;
+    Ok(Answer {
+        results,
+        hidden: prepared.hidden,
+    })
 }
 
 /// Writes query results in `format`; SELECT and ASK results as a table or a
 /// SPARQL results format, CONSTRUCT and DESCRIBE results in an RDF format
 /// (Turtle when `format` is `table`).
-pub fn write_results(answer: Answer, format: Format, prefixes: &Prefixes, out: &mut dyn Write) -> Result<()> {
+pub fn write_results(
+    answer: Answer,
+    format: Format,
+    prefixes: &Prefixes,
+    out: &mut dyn Write,
+) -> Result<()> {
     let hidden = answer.hidden;
     match answer.results {
         QueryResults::Solutions(solutions) => {
-            let variables: Vec<Variable> = solutions.variables().iter().filter(|v| !hidden.contains(v)).cloned().collect();
+            let variables: Vec<Variable> = solutions
+                .variables()
+                .iter()
+                .filter(|v| !hidden.contains(v))
+                .cloned()
+                .collect();
             if format == Format::Table {
                 let mut table = comfy_table::Table::new();
                 table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
                 table.set_header(variables.iter().map(|v| v.as_str()));
                 for solution in solutions {
                     let solution = solution.map_err(Error::QueryEvaluation)?;
-                    table.add_row(variables.iter().map(|v| solution.get(v).map(|t| display_term(t, prefixes)).unwrap_or_default()));
+                    table.add_row(variables.iter().map(|v| {
+                        solution
+                            .get(v)
+                            .map(|t| display_term(t, prefixes))
+                            .unwrap_or_default()
+                    }));
                 }
                 return writeln!(out, "{table}").map_err(Error::Output);
             }
-            let results_format = format.results().ok_or_else(|| wrong_format(format, "SELECT results", "table, csv, tsv, json or xml"))?;
+            let results_format = format.results().ok_or_else(|| {
+                wrong_format(format, "SELECT results", "table, csv, tsv, json or xml")
+            })?;
             let mut ser = QueryResultsSerializer::from_format(results_format)
                 .serialize_solutions_to_writer(out, variables)
                 .map_err(Error::Output)?;
             for solution in solutions {
                 let solution = solution.map_err(Error::QueryEvaluation)?;
                 let visible = solution.iter().filter(|(v, _)| !hidden.contains(*v));
-                ser.serialize(visible.map(|(v, t)| (v.as_ref(), t.as_ref()))).map_err(Error::Output)?;
+                ser.serialize(visible.map(|(v, t)| (v.as_ref(), t.as_ref())))
+                    .map_err(Error::Output)?;
             }
             ser.finish().map_err(Error::Output)?;
         }
@@ -346,7 +439,9 @@ pub fn write_results(answer: Answer, format: Format, prefixes: &Prefixes, out: &
             if format == Format::Table {
                 return writeln!(out, "{value}").map_err(Error::Output);
             }
-            let results_format = format.results().ok_or_else(|| wrong_format(format, "ASK results", "table, csv, tsv, json or xml"))?;
+            let results_format = format.results().ok_or_else(|| {
+                wrong_format(format, "ASK results", "table, csv, tsv, json or xml")
+            })?;
             QueryResultsSerializer::from_format(results_format)
                 .serialize_boolean_to_writer(out, value)
                 .map_err(Error::Output)?;
@@ -355,7 +450,11 @@ pub fn write_results(answer: Answer, format: Format, prefixes: &Prefixes, out: &
             let rdf = match format {
                 Format::Table => oxigraph::io::RdfFormat::Turtle,
                 other => other.rdf().ok_or_else(|| {
-                    wrong_format(other, "CONSTRUCT/DESCRIBE results", "turtle, trig, ntriples, nquads, rdfxml or jsonld")
+                    wrong_format(
+                        other,
+                        "CONSTRUCT/DESCRIBE results",
+                        "turtle, trig, ntriples, nquads, rdfxml or jsonld",
+                    )
                 })?,
             };
             let mut ser = serializer(rdf, prefixes).for_writer(out);
@@ -370,7 +469,9 @@ pub fn write_results(answer: Answer, format: Format, prefixes: &Prefixes, out: &
 }
 
 fn wrong_format(format: Format, what: &str, expected: &str) -> Error {
-    Error::Usage(format!("{what} cannot be written as {format}: use {expected}"))
+    Error::Usage(format!(
+        "{what} cannot be written as {format}: use {expected}"
+    ))
 }
 
 /// An RDF serialiser with the given prefixes.
@@ -420,27 +521,50 @@ mod tests {
     #[test]
     fn params_are_terms() {
         let p = prefixes(BASE);
-        let person = parse_param("satybaldy-dauletalin", Some(ParamType::Record(RecordKind::Person)), BASE, &p).unwrap();
-        assert_eq!(person.to_string(), format!("<{BASE}person/satybaldy-dauletalin>"));
-        let injected = parse_param("x\" } ; DROP ALL ; #", Some(ParamType::String), BASE, &p).unwrap();
+        let person = parse_param(
+            "satybaldy-dauletalin",
+            Some(ParamType::Record(RecordKind::Person)),
+            BASE,
+            &p,
+        )
+        .unwrap();
+        assert_eq!(
+            person.to_string(),
+            format!("<{BASE}person/satybaldy-dauletalin>")
+        );
+        let injected =
+            parse_param("x\" } ; DROP ALL ; #", Some(ParamType::String), BASE, &p).unwrap();
         assert!(matches!(injected, Term::Literal(_)));
-        assert_eq!(parse_param("schema:Person", None, BASE, &p).unwrap().to_string(), "<http://schema.org/Person>");
+        assert_eq!(
+            parse_param("schema:Person", None, BASE, &p)
+                .unwrap()
+                .to_string(),
+            "<http://schema.org/Person>"
+        );
         assert!(parse_param("x", Some(ParamType::Integer), BASE, &p).is_err());
-        assert_eq!(parse_param("\"a\"@en", None, BASE, &p).unwrap().to_string(), "\"a\"@en");
+        assert_eq!(
+            parse_param("\"a\"@en", None, BASE, &p).unwrap().to_string(),
+            "\"a\"@en"
+        );
     }
 
     #[test]
     fn compacting() {
         let p = prefixes(BASE);
         assert_eq!(compact(&format!("{BASE}person/x-y"), &p), "person:x-y");
-        assert_eq!(compact(&format!("{BASE}person/x/post/y"), &p), format!("<{BASE}person/x/post/y>"));
+        assert_eq!(
+            compact(&format!("{BASE}person/x/post/y"), &p),
+            format!("<{BASE}person/x/post/y>")
+        );
         assert_eq!(compact("http://schema.org/name", &p), "schema:name");
     }
 
     #[test]
     fn syntax_errors_have_positions() {
         let p = prefixes(BASE);
-        let Err(err) = prepare("SELECT * WHERE { ?s ?p }", None, &[], &[], BASE, &p) else { panic!("a syntax error") };
+        let Err(err) = prepare("SELECT * WHERE { ?s ?p }", None, &[], &[], BASE, &p) else {
+            panic!("a syntax error")
+        };
         assert!(err.to_string().contains("error at 1:"), "{err}");
     }
 }

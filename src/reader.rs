@@ -98,13 +98,23 @@ pub fn for_each_record(
     if file.extension().is_some_and(|e| e == "jsonl") {
         let reader = match std::fs::File::open(file) {
             Ok(f) => BufReader::with_capacity(1 << 20, f),
-            Err(e) => return fail(diags, Diagnostic::in_file(file, Problem::Io, format!("cannot read: {e}"))),
+            Err(e) => {
+                return fail(
+                    diags,
+                    Diagnostic::in_file(file, Problem::Io, format!("cannot read: {e}")),
+                );
+            }
         };
         let mut offset = 0;
         for line in reader.split(b'\n') {
             let line = match line {
                 Ok(l) => l,
-                Err(e) => return fail(diags, Diagnostic::in_file(file, Problem::Io, format!("cannot read: {e}"))),
+                Err(e) => {
+                    return fail(
+                        diags,
+                        Diagnostic::in_file(file, Problem::Io, format!("cannot read: {e}")),
+                    );
+                }
             };
             let len = line.len() + 1;
             match std::str::from_utf8(&line) {
@@ -113,7 +123,12 @@ pub fn for_each_record(
                     let text = text.strip_suffix('\r').unwrap_or(text);
                     match serde_json::from_str::<&RawValue>(text) {
                         Ok(raw) => each(
-                            RawRecord { file, text: raw.get(), offset: offset + sub_offset(text, raw.get()), index: None },
+                            RawRecord {
+                                file,
+                                text: raw.get(),
+                                offset: offset + sub_offset(text, raw.get()),
+                                index: None,
+                            },
                             diags,
                         ),
                         Err(e) => fail(diags, syntax_error(file, text, offset, &e)),
@@ -121,7 +136,13 @@ pub fn for_each_record(
                 }
                 Err(e) => fail(
                     diags,
-                    Diagnostic::at_offset(file, offset + e.valid_up_to(), JsonPath::root(), Problem::Syntax, "not valid UTF-8"),
+                    Diagnostic::at_offset(
+                        file,
+                        offset + e.valid_up_to(),
+                        JsonPath::root(),
+                        Problem::Syntax,
+                        "not valid UTF-8",
+                    ),
                 ),
             }
             offset += len;
@@ -130,20 +151,38 @@ pub fn for_each_record(
     }
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
-        Err(e) => return fail(diags, Diagnostic::in_file(file, Problem::Io, format!("cannot read: {e}"))),
+        Err(e) => {
+            return fail(
+                diags,
+                Diagnostic::in_file(file, Problem::Io, format!("cannot read: {e}")),
+            );
+        }
     };
     match text.trim_start().as_bytes().first() {
         Some(b'[') => match serde_json::from_str::<Vec<&RawValue>>(&text) {
             Ok(items) => {
                 for (i, raw) in items.into_iter().enumerate() {
-                    let rec = RawRecord { file, text: raw.get(), offset: sub_offset(&text, raw.get()), index: Some(i) };
+                    let rec = RawRecord {
+                        file,
+                        text: raw.get(),
+                        offset: sub_offset(&text, raw.get()),
+                        index: Some(i),
+                    };
                     each(rec, diags);
                 }
             }
             Err(e) => fail(diags, syntax_error(file, &text, 0, &e)),
         },
         Some(b'{') => match serde_json::from_str::<&RawValue>(&text) {
-            Ok(raw) => each(RawRecord { file, text: raw.get(), offset: sub_offset(&text, raw.get()), index: None }, diags),
+            Ok(raw) => each(
+                RawRecord {
+                    file,
+                    text: raw.get(),
+                    offset: sub_offset(&text, raw.get()),
+                    index: None,
+                },
+                diags,
+            ),
             Err(e) => fail(diags, syntax_error(file, &text, 0, &e)),
         },
         _ => fail(
@@ -167,7 +206,13 @@ fn sub_offset(outer: &str, inner: &str) -> usize {
 /// A serde_json syntax error as a diagnostic at its exact position.
 fn syntax_error(file: &Path, text: &str, base: usize, e: &serde_json::Error) -> Diagnostic {
     let offset = base + offset_of(text, e.line(), e.column());
-    Diagnostic::at_offset(file, offset, JsonPath::root(), Problem::of_serde(e), strip_position(e))
+    Diagnostic::at_offset(
+        file,
+        offset,
+        JsonPath::root(),
+        Problem::of_serde(e),
+        strip_position(e),
+    )
 }
 
 /// Byte offset in `text` of serde_json's 1-based line and (byte) column.
@@ -178,7 +223,9 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let line_start = if line == 1 {
         0
     } else {
-        text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
     };
     (line_start + column.saturating_sub(1)).min(text.len())
 }
@@ -214,7 +261,9 @@ mod tests {
         let mut diags = Diagnostics::default();
         let mut seen = Vec::new();
         for f in [&arr, &lines] {
-            for_each_record(f, &mut diags, true, |r, _| seen.push((r.offset, r.text.to_owned(), r.index)));
+            for_each_record(f, &mut diags, true, |r, _| {
+                seen.push((r.offset, r.text.to_owned(), r.index))
+            });
         }
         assert_eq!(seen[0], (2, "{\"id\": 1}".to_owned(), Some(0)));
         assert_eq!(seen[1], (15, "{\"id\": 2}".to_owned(), Some(1)));

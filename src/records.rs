@@ -312,6 +312,7 @@ vocabulary! {
         Department = "department",
         RegionalOffice = "regional-office",
         GoverningBody = "governing-body",
+        Group = "group",
         Other = "other",
     }
 }
@@ -342,6 +343,15 @@ vocabulary! {
         Resolution = "resolution",
         GeneralAgreement = "general-agreement",
         Other = "other",
+    }
+}
+
+vocabulary! {
+    /// Whether an event took place.
+    EventStatus {
+        Planned = "planned",
+        Completed = "completed",
+        Cancelled = "cancelled",
     }
 }
 
@@ -462,8 +472,9 @@ pub struct Post {
     pub end: Option<DateSpec>,
     /// A date at which the source shows the post held.
     pub attested: Option<DateSpec>,
-    /// `id` of an event at which the post is attested.
-    pub event: Option<String>,
+    /// `id`s of events at which the post is attested.
+    #[serde(default)]
+    pub events: Vec<String>,
     #[serde(default)]
     pub evidence: Vec<Evidence>,
 }
@@ -472,6 +483,9 @@ record_struct! {
     /// A meeting, session, forum, seminar, conference or visit.
     Event {
         kind: EventKind,
+        /// `planned` for an event announced but not (yet) held; absent for
+        /// an event the source reports as held.
+        status: Option<EventStatus>,
         start: Option<DateSpec>,
         end: Option<DateSpec>,
         /// `id`s of places.
@@ -500,6 +514,8 @@ pub struct Participant {
     pub organisation: Option<String>,
     /// In what capacity, as the text puts it.
     pub capacity: Option<String>,
+    /// The part played, e.g. `speaker`, `moderator`, `head of delegation`.
+    pub role: Option<String>,
     #[serde(default)]
     pub evidence: Vec<Evidence>,
 }
@@ -527,6 +543,9 @@ record_struct! {
         /// `id`s of documents it concerns or produced.
         #[serde(default)]
         documents: Vec<String>,
+        /// `id`s of events it concerns (e.g. a planned visit or meeting).
+        #[serde(default)]
+        events: Vec<String>,
         #[serde(default)]
         topics: Vec<String>,
     }
@@ -549,6 +568,8 @@ record_struct! {
         date: Option<DateSpec>,
         /// `id` of the event where it was adopted.
         adopted_at: Option<String>,
+        /// `id` of the event where it was presented.
+        presented_at: Option<String>,
         #[serde(default)]
         topics: Vec<String>,
     }
@@ -595,8 +616,9 @@ record_struct! {
 record_struct! {
     /// A concept in the dataset's SKOS scheme of labour-relations topics.
     Topic {
-        /// `id` of a broader topic.
-        broader: Option<String>,
+        /// `id`s of broader topics.
+        #[serde(default)]
+        broader: Vec<String>,
         definition: Option<String>,
     }
 }
@@ -671,10 +693,9 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_rejected() {
-        let err = serde_json::from_str::<Topic>(
-            r#"{"type":"topic","id":"t","name":"T","colour":"red"}"#,
-        )
-        .unwrap_err();
+        let err =
+            serde_json::from_str::<Topic>(r#"{"type":"topic","id":"t","name":"T","colour":"red"}"#)
+                .unwrap_err();
         assert!(err.to_string().contains("unknown field `colour`"));
     }
 
@@ -683,6 +704,6 @@ mod tests {
         for kind in RecordKind::ALL {
             assert_eq!(RecordKind::parse(kind.as_str()), Some(kind));
         }
-        assert_eq!(OrgKind::ALL.len(), 16);
+        assert_eq!(OrgKind::ALL.len(), 17);
     }
 }

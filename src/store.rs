@@ -88,7 +88,11 @@ pub struct Built {
 /// so that a new mapping or ontology invalidates old snapshots.
 fn engine() -> String {
     let onto = Sha256::digest(crate::ontology::ONTOLOGY_TTL.as_bytes());
-    format!("labourgraph {} ontology {}", env!("CARGO_PKG_VERSION"), hex(&onto[..8]))
+    format!(
+        "labourgraph {} ontology {}",
+        env!("CARGO_PKG_VERSION"),
+        hex(&onto[..8])
+    )
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -101,13 +105,20 @@ pub fn stamps(files: &DataFiles) -> Result<Vec<Stamp>> {
         .all
         .iter()
         .map(|path| {
-            let meta = std::fs::metadata(path).map_err(|e| Error::Read { path: path.clone(), source: e })?;
+            let meta = std::fs::metadata(path).map_err(|e| Error::Read {
+                path: path.clone(),
+                source: e,
+            })?;
             let modified_ns = meta
                 .modified()
                 .ok()
                 .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
                 .map_or(0, |d| d.as_nanos());
-            Ok(Stamp { path: relative(&files.root, path), len: meta.len(), modified_ns })
+            Ok(Stamp {
+                path: relative(&files.root, path),
+                len: meta.len(),
+                modified_ns,
+            })
         })
         .collect()
 }
@@ -120,9 +131,15 @@ pub fn fingerprint(files: &DataFiles) -> Result<String> {
     for path in &files.all {
         hasher.update(relative(&files.root, path).as_bytes());
         hasher.update([0]);
-        let mut f = File::open(path).map_err(|e| Error::Read { path: path.clone(), source: e })?;
+        let mut f = File::open(path).map_err(|e| Error::Read {
+            path: path.clone(),
+            source: e,
+        })?;
         loop {
-            let n = f.read(&mut buf).map_err(|e| Error::Read { path: path.clone(), source: e })?;
+            let n = f.read(&mut buf).map_err(|e| Error::Read {
+                path: path.clone(),
+                source: e,
+            })?;
             if n == 0 {
                 break;
             }
@@ -134,16 +151,25 @@ pub fn fingerprint(files: &DataFiles) -> Result<String> {
 }
 
 fn relative(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/")
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// Validates and maps `data_dir` into a new in-memory store with the bulk
 /// loader, then persists the snapshot atomically in `store_dir`.
-pub fn build(data_dir: &Path, store_dir: &Path, progress: &Progress) -> Result<(Store, Manifest, Built)> {
+pub fn build(
+    data_dir: &Path,
+    store_dir: &Path,
+    progress: &Progress,
+) -> Result<(Store, Manifest, Built)> {
     let start = Instant::now();
     let store = Store::new()?;
     let mut loader = store.bulk_loader();
-    let summary = pipeline::map(data_dir, progress, &mut |batch| Ok(loader.load_quads(batch)?))?;
+    let summary = pipeline::map(data_dir, progress, &mut |batch| {
+        Ok(loader.load_quads(batch)?)
+    })?;
     loader.commit()?;
     let manifest = Manifest {
         layout: LAYOUT,
@@ -153,12 +179,20 @@ pub fn build(data_dir: &Path, store_dir: &Path, progress: &Progress) -> Result<(
         base: summary.meta.base.clone(),
         quads: store.len()?,
         graphs: store.named_graphs().count(),
-        records: summary.counts.iter().map(|(k, v)| (k.as_str().to_owned(), *v)).collect(),
+        records: summary
+            .counts
+            .iter()
+            .map(|(k, v)| (k.as_str().to_owned(), *v))
+            .collect(),
     };
     progress.phase("writing the snapshot");
     let snapshot = save(&store, &manifest, store_dir)?;
     progress.finish();
-    let built = Built { summary, snapshot, elapsed: start.elapsed() };
+    let built = Built {
+        summary,
+        snapshot,
+        elapsed: start.elapsed(),
+    };
     Ok((store, manifest, built))
 }
 
@@ -180,10 +214,19 @@ fn save(store: &Store, manifest: &Manifest, store_dir: &Path) -> Result<PathBuf>
     writeln!(out, "{MANIFEST_PREFIX}{header}").map_err(write_err(&target))?;
     let out = store
         .dump_to_writer(RdfFormat::NQuads, out)
-        .map_err(|e| Error::Write { path: target.clone(), source: e.into() })?;
-    let tmp = out.into_inner().map_err(|e| Error::Write { path: target.clone(), source: e.into_error() })?;
+        .map_err(|e| Error::Write {
+            path: target.clone(),
+            source: e.into(),
+        })?;
+    let tmp = out.into_inner().map_err(|e| Error::Write {
+        path: target.clone(),
+        source: e.into_error(),
+    })?;
     tmp.as_file().sync_all().map_err(write_err(&target))?;
-    tmp.persist(&target).map_err(|e| Error::Write { path: target.clone(), source: e.error })?;
+    tmp.persist(&target).map_err(|e| Error::Write {
+        path: target.clone(),
+        source: e.error,
+    })?;
     Ok(target)
 }
 
@@ -209,13 +252,22 @@ pub fn is_fresh(manifest: &Manifest, files: &DataFiles) -> Result<bool> {
 /// Loads a snapshot into a new in-memory store.
 pub fn load_snapshot(store_dir: &Path) -> Result<Store> {
     let path = store_dir.join(SNAPSHOT);
-    let file = File::open(&path).map_err(|e| Error::Read { path: path.clone(), source: e })?;
+    let file = File::open(&path).map_err(|e| Error::Read {
+        path: path.clone(),
+        source: e,
+    })?;
     let store = Store::new()?;
     let mut loader = store.bulk_loader();
     loader
-        .load_from_reader(RdfParser::from_format(RdfFormat::NQuads), BufReader::with_capacity(1 << 20, file))
+        .load_from_reader(
+            RdfParser::from_format(RdfFormat::NQuads),
+            BufReader::with_capacity(1 << 20, file),
+        )
         .map_err(|e| match e {
-            oxigraph::store::LoaderError::Parsing(e) => Error::RdfSyntax { origin: path.display().to_string(), source: e },
+            oxigraph::store::LoaderError::Parsing(e) => Error::RdfSyntax {
+                origin: path.display().to_string(),
+                source: e,
+            },
             oxigraph::store::LoaderError::Storage(e) => Error::Store(e),
             other => Error::Usage(other.to_string()),
         })?;
@@ -230,18 +282,28 @@ pub fn open(data_dir: &Path, store_dir: &Path, progress: &Progress) -> Result<Op
     if let Some(manifest) = read_manifest(store_dir) {
         let files = DataFiles::discover(data_dir).map_err(|e| Error::Read {
             path: data_dir.to_owned(),
-            source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("file system loop")),
+            source: e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("file system loop")),
         })?;
         reason = Rebuild::Stale;
         if is_fresh(&manifest, &files)? {
             progress.phase("loading the store");
             if let Ok(store) = load_snapshot(store_dir) {
                 progress.finish();
-                return Ok(Opened { store, manifest, rebuilt: None });
+                return Ok(Opened {
+                    store,
+                    manifest,
+                    rebuilt: None,
+                });
             }
             reason = Rebuild::Missing;
         }
     }
     let (store, manifest, built) = build(data_dir, store_dir, progress)?;
-    Ok(Opened { store, manifest, rebuilt: Some((built, reason)) })
+    Ok(Opened {
+        store,
+        manifest,
+        rebuilt: Some((built, reason)),
+    })
 }

@@ -42,6 +42,7 @@ namespace! {
         DEPARTMENT = "Department",
         REGIONAL_OFFICE = "RegionalOffice",
         GOVERNING_BODY = "GoverningBody",
+        ORGANISATION_GROUP = "OrganisationGroup",
         // event classes
         MEETING = "Meeting",
         SESSION = "Session",
@@ -94,6 +95,7 @@ namespace! {
         PARTICIPANT = "participant",
         ON_BEHALF_OF = "onBehalfOf",
         CAPACITY = "capacity",
+        PARTICIPANT_ROLE = "participantRole",
         // agreements' links
         PARTY = "party",
         AGREED_AT = "agreedAt",
@@ -102,8 +104,10 @@ namespace! {
         CONCERNS_PLACE = "concernsPlace",
         CONCERNS_DATE = "concernsDate",
         CONCERNS_DOCUMENT = "concernsDocument",
+        CONCERNS_EVENT = "concernsEvent",
         // documents' links
         ADOPTED_AT = "adoptedAt",
+        PRESENTED_AT = "presentedAt",
         JURISDICTION = "jurisdiction",
         // organisations and places
         COUNTRY = "country",
@@ -116,6 +120,7 @@ namespace! {
 namespace! {
     /// W3C Organization Ontology.
     org = "http://www.w3.org/ns/org#" {
+        ORGANIZATION_CLASS = "Organization",
         FORMAL_ORGANIZATION = "FormalOrganization",
         ORGANIZATIONAL_UNIT = "OrganizationalUnit",
         MEMBERSHIP = "Membership",

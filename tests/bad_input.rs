@@ -32,14 +32,24 @@ fn problems_with(file: &str, content: &str) -> Vec<Diagnostic> {
 
 /// Asserts exactly one problem of `problem`, at `line:column` and `path`,
 /// whose message contains `expected`.
-fn assert_one(found: &[Diagnostic], file: &str, problem: Problem, at: (usize, usize), path: &str, expected: &str) {
+fn assert_one(
+    found: &[Diagnostic],
+    file: &str,
+    problem: Problem,
+    at: (usize, usize),
+    path: &str,
+    expected: &str,
+) {
     assert_eq!(found.len(), 1, "expected one problem, got {found:#?}");
     let d = &found[0];
     assert_eq!(d.problem, problem, "{d}");
     assert_eq!(d.file, Path::new(file), "{d}");
     assert_eq!(d.line_column(), Some(at), "{d}");
     assert_eq!(d.path.to_string(), path, "{d}");
-    assert!(d.message.contains(expected), "{d} should mention {expected:?}");
+    assert!(
+        d.message.contains(expected),
+        "{d} should mention {expected:?}"
+    );
 }
 
 const TOPIC_OK: &str = r#"{"type": "topic", "id": "wages", "name": "Wages",
@@ -52,13 +62,26 @@ fn valid_extra_record_is_accepted() {
 
 #[test]
 fn malformed_json() {
-    let found = problems_with("extra.json", "{\"type\": \"topic\",\n \"id\": \"wages\"\n \"name\": \"Wages\"}");
-    assert_one(&found, "extra.json", Problem::Syntax, (3, 2), "$", "expected `,` or `}`");
+    let found = problems_with(
+        "extra.json",
+        "{\"type\": \"topic\",\n \"id\": \"wages\"\n \"name\": \"Wages\"}",
+    );
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::Syntax,
+        (3, 2),
+        "$",
+        "expected `,` or `}`",
+    );
 }
 
 #[test]
 fn malformed_json_lines_are_reported_per_line() {
-    let content = format!("{}\n{{\"type\": \"topic\", \"id\": \"x\",\n", TOPIC_OK.replace('\n', ""));
+    let content = format!(
+        "{}\n{{\"type\": \"topic\", \"id\": \"x\",\n",
+        TOPIC_OK.replace('\n', "")
+    );
     let found = problems_with("bulk.jsonl", &content);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].problem, Problem::Syntax);
@@ -72,7 +95,14 @@ fn wrong_type() {
         r#"{"type": "figure", "id": "f", "name": "F", "about": "ituc", "value": "many",
  "unit": "u", "counts": "c", "evidence": [{"source": "geneva", "quote": "332"}]}"#,
     );
-    assert_one(&found, "extra.json", Problem::WrongType, (1, 75), "$.value", "invalid type: string \"many\"");
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::WrongType,
+        (1, 75),
+        "$.value",
+        "invalid type: string \"many\"",
+    );
 }
 
 #[test]
@@ -81,55 +111,136 @@ fn unknown_enumeration_value() {
         "extra.json",
         r#"{"type": "place", "id": "p", "name": "P", "kind": "planet", "evidence": [{"source": "geneva", "quote": "Geneva"}]}"#,
     );
-    assert_one(&found, "extra.json", Problem::WrongType, (1, 58), "$.kind", "unknown variant `planet`, expected one of");
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::WrongType,
+        (1, 58),
+        "$.kind",
+        "unknown variant `planet`, expected one of",
+    );
 }
 
 #[test]
 fn unknown_field() {
-    let found = problems_with("extra.json", &TOPIC_OK.replace("\"name\"", "\"colour\": \"red\", \"name\""));
-    assert_one(&found, "extra.json", Problem::UnknownField, (1, 34), "$.colour", "unknown field `colour`, expected one of");
+    let found = problems_with(
+        "extra.json",
+        &TOPIC_OK.replace("\"name\"", "\"colour\": \"red\", \"name\""),
+    );
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::UnknownField,
+        (1, 34),
+        "$.colour",
+        "unknown field `colour`, expected one of",
+    );
 }
 
 #[test]
 fn unknown_record_type() {
     let found = problems_with("extra.json", &TOPIC_OK.replace("\"topic\"", "\"topik\""));
-    assert_one(&found, "extra.json", Problem::WrongType, (1, 10), "$.type", "unknown record type `topik`");
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::WrongType,
+        (1, 10),
+        "$.type",
+        "unknown record type `topik`",
+    );
 }
 
 #[test]
 fn missing_field() {
-    let found = problems_with("extra.json", r#"[{"type": "topic", "id": "wages", "evidence": []}]"#);
-    assert_one(&found, "extra.json", Problem::MissingField, (1, 2), "$[0]", "missing field `name`");
+    let found = problems_with(
+        "extra.json",
+        r#"[{"type": "topic", "id": "wages", "evidence": []}]"#,
+    );
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::MissingField,
+        (1, 2),
+        "$[0]",
+        "missing field `name`",
+    );
 }
 
 #[test]
 fn missing_evidence() {
-    let found = problems_with("extra.json", r#"{"type": "topic", "id": "wages", "name": "Wages"}"#);
-    assert_one(&found, "extra.json", Problem::MissingField, (1, 1), "$.evidence", "evidence is required");
+    let found = problems_with(
+        "extra.json",
+        r#"{"type": "topic", "id": "wages", "name": "Wages"}"#,
+    );
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::MissingField,
+        (1, 1),
+        "$.evidence",
+        "evidence is required",
+    );
 }
 
 #[test]
 fn duplicate_id() {
     let found = problems_with("zz.json", &TOPIC_OK.replace("\"wages\"", "\"fturk\""));
-    assert_one(&found, "zz.json", Problem::DuplicateId, (1, 25), "$.id", "already used by an organisation record in");
+    assert_one(
+        &found,
+        "zz.json",
+        Problem::DuplicateId,
+        (1, 25),
+        "$.id",
+        "already used by an organisation record in",
+    );
 }
 
 #[test]
 fn invalid_id() {
-    let found = problems_with("extra.json", &TOPIC_OK.replace("\"wages\"", "\"Wages Topic\""));
-    assert_one(&found, "extra.json", Problem::InvalidId, (1, 25), "$.id", "expected lower-case letters and digits");
+    let found = problems_with(
+        "extra.json",
+        &TOPIC_OK.replace("\"wages\"", "\"Wages Topic\""),
+    );
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::InvalidId,
+        (1, 25),
+        "$.id",
+        "expected lower-case letters and digits",
+    );
 }
 
 #[test]
 fn unknown_reference() {
-    let found = problems_with("extra.json", &TOPIC_OK.replace("\"name\"", "\"broader\": \"pay\", \"name\""));
-    assert_one(&found, "extra.json", Problem::UnknownReference, (1, 45), "$.broader", "no record has the id `pay`");
+    let found = problems_with(
+        "extra.json",
+        &TOPIC_OK.replace("\"name\"", "\"broader\": [\"pay\"], \"name\""),
+    );
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::UnknownReference,
+        (1, 46),
+        "$.broader[0]",
+        "no record has the id `pay`",
+    );
 }
 
 #[test]
 fn reference_to_the_wrong_kind() {
-    let found = problems_with("extra.json", &TOPIC_OK.replace("\"name\"", "\"broader\": \"fturk\", \"name\""));
-    assert_one(&found, "extra.json", Problem::WrongKind, (1, 45), "$.broader", "`fturk` is an organisation record, expected a reference to a topic");
+    let found = problems_with(
+        "extra.json",
+        &TOPIC_OK.replace("\"name\"", "\"broader\": [\"fturk\"], \"name\""),
+    );
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::WrongKind,
+        (1, 46),
+        "$.broader[0]",
+        "`fturk` is an organisation record, expected a reference to a topic",
+    );
 }
 
 #[test]
@@ -139,7 +250,14 @@ fn invalid_date() {
         r#"{"type": "event", "id": "e", "name": "E", "kind": "meeting", "start": "2022-02-30",
  "evidence": [{"source": "geneva", "quote": "Geneva"}]}"#,
     );
-    assert_one(&found, "extra.json", Problem::InvalidDate, (1, 71), "$.start", "not a date of the calendar");
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::InvalidDate,
+        (1, 71),
+        "$.start",
+        "not a date of the calendar",
+    );
 }
 
 #[test]
@@ -149,7 +267,14 @@ fn contradictory_dates() {
         r#"{"type": "event", "id": "e", "name": "E", "kind": "meeting", "start": "2023", "end": "2022-12",
  "evidence": [{"source": "geneva", "quote": "Geneva"}]}"#,
     );
-    assert_one(&found, "extra.json", Problem::InvalidDate, (1, 86), "$.end", "`end` is before `start`");
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::InvalidDate,
+        (1, 86),
+        "$.end",
+        "`end` is before `start`",
+    );
 }
 
 #[test]
@@ -159,7 +284,14 @@ fn inferred_date_needs_a_note() {
         r#"{"type": "event", "id": "e", "name": "E", "kind": "meeting", "start": {"value": "2019"},
  "evidence": [{"source": "geneva", "quote": "Geneva"}]}"#,
     );
-    assert_one(&found, "extra.json", Problem::MissingField, (1, 71), "$.start", "needs a `note`");
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::MissingField,
+        (1, 71),
+        "$.start",
+        "needs a `note`",
+    );
 }
 
 #[test]
@@ -168,30 +300,72 @@ fn invalid_iri() {
         "extra.json",
         &TOPIC_OK.replace("\"name\"", "\"same_as\": [{\"iri\": \"not an iri\", \"verified_in\": \"https://x.org/\"}], \"name\""),
     );
-    assert_one(&found, "extra.json", Problem::InvalidValue, (1, 54), "$.same_as[0].iri", "is not an absolute IRI");
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::InvalidValue,
+        (1, 54),
+        "$.same_as[0].iri",
+        "is not an absolute IRI",
+    );
 }
 
 #[test]
 fn quote_not_found() {
-    let found = problems_with("extra.json", &TOPIC_OK.replace("remuneration of workers", "remuneration of employees"));
-    assert_one(&found, "extra.json", Problem::QuoteNotFound, (2, 49), "$.evidence[0].quote", "quote not found verbatim in source `japan-trip`");
+    let found = problems_with(
+        "extra.json",
+        &TOPIC_OK.replace("remuneration of workers", "remuneration of employees"),
+    );
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::QuoteNotFound,
+        (2, 49),
+        "$.evidence[0].quote",
+        "quote not found verbatim in source `japan-trip`",
+    );
 }
 
 #[test]
 fn evidence_from_a_non_source() {
-    let found = problems_with("extra.json", &TOPIC_OK.replace("\"japan-trip\"", "\"fturk\""));
-    assert_one(&found, "extra.json", Problem::WrongKind, (2, 26), "$.evidence[0].source", "expected a source");
+    let found = problems_with(
+        "extra.json",
+        &TOPIC_OK.replace("\"japan-trip\"", "\"fturk\""),
+    );
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::WrongKind,
+        (2, 26),
+        "$.evidence[0].source",
+        "expected a source",
+    );
 }
 
 #[test]
 fn source_without_its_text() {
-    let found = problems_with("sources/extra.json", r#"{"type": "source", "id": "lost", "name": "Lost", "language": "en"}"#);
-    assert_one(&found, "sources/extra.json", Problem::MissingText, (1, 26), "$.id", "expected a file");
+    let found = problems_with(
+        "sources/extra.json",
+        r#"{"type": "source", "id": "lost", "name": "Lost", "language": "en"}"#,
+    );
+    assert_one(
+        &found,
+        "sources/extra.json",
+        Problem::MissingText,
+        (1, 26),
+        "$.id",
+        "expected a file",
+    );
 }
 
 #[test]
 fn invalid_metadata() {
-    let found = problems_with("dataset.json", &std::fs::read_to_string(common::mini().join("dataset.json")).unwrap().replace("https://example.org/mini/", "example"));
+    let found = problems_with(
+        "dataset.json",
+        &std::fs::read_to_string(common::mini().join("dataset.json"))
+            .unwrap()
+            .replace("https://example.org/mini/", "example"),
+    );
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].path.to_string(), "$.base");
     assert_eq!(found[0].problem, Problem::InvalidValue);
@@ -203,9 +377,19 @@ fn all_problems_of_a_run_are_reported_together() {
     let data = project.path().join("data");
     std::fs::write(data.join("a.json"), TOPIC_OK.replace("remuneration", "pay")).unwrap();
     std::fs::write(data.join("b.json"), "[1, {\"type\": \"topic\"}]").unwrap();
-    std::fs::write(data.join("c.jsonl"), "{\"type\": \"person\", \"id\": \"x\", \"name\": \"X\", \"age\": 3}\n").unwrap();
-    let Err(Error::Invalid(diags)) = pipeline::validate(&data, &Progress::default()) else { panic!("expected problems") };
-    let codes: Vec<_> = diags.items().iter().map(|d| (d.file.file_name().unwrap().to_owned(), d.problem)).collect();
+    std::fs::write(
+        data.join("c.jsonl"),
+        "{\"type\": \"person\", \"id\": \"x\", \"name\": \"X\", \"age\": 3}\n",
+    )
+    .unwrap();
+    let Err(Error::Invalid(diags)) = pipeline::validate(&data, &Progress::default()) else {
+        panic!("expected problems")
+    };
+    let codes: Vec<_> = diags
+        .items()
+        .iter()
+        .map(|d| (d.file.file_name().unwrap().to_owned(), d.problem))
+        .collect();
     assert_eq!(
         codes,
         vec![

@@ -19,9 +19,20 @@ fn mapped() -> BTreeSet<String> {
         Ok(())
     })
     .unwrap();
-    let ontology = GraphName::NamedNode(oxigraph::model::NamedNode::new_unchecked("https://example.org/mini/graph/ontology"));
-    assert!(quads.iter().all(|q| !q.subject.is_blank_node() && !q.object.is_blank_node()), "no blank nodes");
-    quads.into_iter().filter(|q| q.graph_name != ontology).map(|q| q.to_string()).collect()
+    let ontology = GraphName::NamedNode(oxigraph::model::NamedNode::new_unchecked(
+        "https://example.org/mini/graph/ontology",
+    ));
+    assert!(
+        quads
+            .iter()
+            .all(|q| !q.subject.is_blank_node() && !q.object.is_blank_node()),
+        "no blank nodes"
+    );
+    quads
+        .into_iter()
+        .filter(|q| q.graph_name != ontology)
+        .map(|q| q.to_string())
+        .collect()
 }
 
 #[test]
@@ -39,7 +50,10 @@ fn mini_fixture_maps_to_the_golden_graph() {
         .collect();
     let missing: Vec<_> = expected.difference(&actual).collect();
     let extra: Vec<_> = actual.difference(&expected).collect();
-    assert!(missing.is_empty() && extra.is_empty(), "missing from the mapping: {missing:#?}\nnot in the golden file: {extra:#?}");
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing from the mapping: {missing:#?}\nnot in the golden file: {extra:#?}"
+    );
 }
 
 #[test]
