@@ -84,9 +84,7 @@ fn check_contract(data: &Path) {
         &store,
         b,
         "people not schema:Person",
-        &format!(
-            "SELECT ?e WHERE {{ ?m org:member ?e FILTER NOT EXISTS {{ ?e a schema:Person }} }}"
-        ),
+        "SELECT ?e WHERE { ?m org:member ?e FILTER NOT EXISTS { ?e a schema:Person } }",
     );
     none(
         &store,
