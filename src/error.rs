@@ -53,6 +53,19 @@ pub enum Error {
     /// The store failed.
     #[error("the store failed")]
     Store(#[from] StorageError),
+    /// A SPARQL update sent to the read-only endpoint.
+    #[error("this endpoint is read-only: SPARQL updates are not accepted")]
+    ReadOnly,
+    /// The server cannot listen on its address.
+    #[error("cannot listen on {addr}")]
+    Listen {
+        addr: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The Ctrl-C/SIGTERM handler cannot be installed.
+    #[error("cannot install the Ctrl-C/SIGTERM handler")]
+    Signal(#[source] ctrlc::Error),
 }
 
 /// The parser's message, with a long list of expected tokens cut short.

@@ -8,7 +8,8 @@
 //! all problems reported together as [`diagnostics`]) → [`map`] (records to
 //! quads, the interoperability contract, with terms from [`vocab`] and the
 //! [`ontology`]) → [`store`] (bulk load and atomic persistence) → [`query`]
-//! and [`export`]. [`pipeline`] ties the first steps together.
+//! and [`export`]. [`pipeline`] ties the first steps together; [`serve`]
+//! publishes the graph over HTTP (a SPARQL endpoint and linked-data pages).
 //!
 //! ```no_run
 //! use labourgraph::{store, query, progress::Progress};
@@ -38,6 +39,7 @@ pub mod progress;
 pub mod query;
 pub mod reader;
 pub mod records;
+pub mod serve;
 pub mod store;
 pub mod validate;
 pub mod vocab;

@@ -8,6 +8,7 @@ use labourgraph::dataset::DatasetMeta;
 use labourgraph::export::{Selection, export};
 use labourgraph::progress::Progress;
 use labourgraph::query::{self, Library};
+use labourgraph::serve;
 use labourgraph::store::{self, Built};
 use labourgraph::{Error, Format, RecordKind, pipeline};
 use oxigraph::model::NamedNode;
@@ -74,6 +75,8 @@ enum Command {
     Query(QueryArgs),
     /// Write the graph in an RDF format: all graphs, one graph or their union.
     Export(ExportArgs),
+    /// Serve the graph: a SPARQL endpoint, linked-data pages and a query page.
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -115,6 +118,31 @@ struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// Address to listen on (port 0 picks a free port).
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR")]
+    bind: std::net::SocketAddr,
+    /// Local path at which the dataset's base IRI is served.
+    #[arg(long, default_value = "/", value_name = "PATH")]
+    base_path: String,
+    /// Time limit of a query, in seconds.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    timeout: f64,
+    /// Most solutions or triples in a query's results; more are cut off.
+    #[arg(long, default_value_t = 10_000, value_name = "N")]
+    max_results: usize,
+    /// Largest accepted request body, in bytes.
+    #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
+    max_body: usize,
+    /// Most connections served at once.
+    #[arg(long, default_value_t = 64, value_name = "N")]
+    max_connections: usize,
+    /// Directory of release files (dumps, void.ttl) to offer under /release/.
+    #[arg(long, value_name = "DIR")]
+    release: Option<PathBuf>,
 }
 
 fn parse_key_value(s: &str) -> Result<(String, String), String> {
@@ -162,6 +190,7 @@ fn main() -> ExitCode {
         Command::Build => build(&config),
         Command::Query(args) => run_query(&config, args),
         Command::Export(args) => run_export(&config, args),
+        Command::Serve(args) => run_serve(&config, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -372,4 +401,35 @@ fn run_export(config: &Config, args: ExportArgs) -> anyhow::Result<()> {
     with_output(args.output.as_deref(), |out| {
         export(&opened.store, format, &selection, &prefixes, out)
     })
+}
+
+fn run_serve(config: &Config, args: ServeArgs) -> anyhow::Result<()> {
+    if !(args.timeout.is_finite() && args.timeout > 0.0) {
+        return Err(Error::Usage("--timeout must be a positive number of seconds".into()).into());
+    }
+    let options = serve::Options {
+        bind: args.bind,
+        base_path: args.base_path,
+        limits: serve::limits::Limits {
+            timeout: std::time::Duration::from_secs_f64(args.timeout),
+            max_results: args.max_results,
+            max_body: args.max_body,
+        },
+        max_connections: args.max_connections.max(1),
+        release: args.release,
+        queries: config.queries.clone(),
+        access_log: true,
+    };
+    let opened = open(config)?;
+    let site = serve::Site::new(opened.store, &opened.manifest.base, &options)?;
+    let quiet = config.quiet;
+    serve::serve(site, &options, std::time::Duration::from_secs(10), |addr| {
+        if !quiet {
+            eprintln!(
+                "labourgraph: serving {} on http://{addr}/ (Ctrl-C stops)",
+                opened.manifest.base
+            );
+        }
+    })?;
+    Ok(())
 }

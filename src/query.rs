@@ -165,6 +165,13 @@ impl Library {
 
     /// Every query, sorted by name.
     pub fn list(&self) -> Result<Vec<NamedQuery>> {
+        self.entries()?.into_iter().collect()
+    }
+
+    /// Every `.rq` file, sorted by name, each read on its own: one file
+    /// that cannot be read or has a bad header does not hide the others
+    /// (for a library that is being written while it is served).
+    pub fn entries(&self) -> Result<Vec<Result<NamedQuery>>> {
         let entries = std::fs::read_dir(&self.dir).map_err(|e| Error::Read {
             path: self.dir.clone(),
             source: e,
@@ -174,7 +181,7 @@ impl Library {
             .filter(|p| p.extension().is_some_and(|e| e == "rq"))
             .collect();
         paths.sort();
-        paths.iter().map(|p| NamedQuery::read(p)).collect()
+        Ok(paths.iter().map(|p| NamedQuery::read(p)).collect())
     }
 
     /// The query named `name` (file stem).
@@ -298,6 +305,38 @@ pub fn prepare(
     base: &str,
     prefixes: &Prefixes,
 ) -> Result<Prepared> {
+    prepare_with(
+        SparqlEvaluator::new(),
+        text,
+        origin,
+        params,
+        declared,
+        base,
+        prefixes,
+    )
+}
+
+/// [`prepare`] with a configured evaluator, e.g. one with a cancellation
+/// token that stops the query after a time limit.
+///
+/// ```
+/// use labourgraph::query::{prepare_with, prefixes};
+/// use oxigraph::sparql::{CancellationToken, SparqlEvaluator};
+/// let base = "https://example.org/labourgraph/";
+/// let token = CancellationToken::new();
+/// let evaluator = SparqlEvaluator::new().with_cancellation_token(token.clone());
+/// let q = prepare_with(evaluator, "ASK {}", None, &[], &[], base, &prefixes(base))?;
+/// # Ok::<_, labourgraph::Error>(())
+/// ```
+pub fn prepare_with(
+    evaluator: SparqlEvaluator,
+    text: &str,
+    origin: Option<&str>,
+    params: &[(String, String)],
+    declared: &[Param],
+    base: &str,
+    prefixes: &Prefixes,
+) -> Result<Prepared> {
     let mut parser = SparqlParser::new()
         .with_base_iri(base)
         .map_err(|e| Error::Usage(format!("invalid base IRI `{base}`: {e}")))?;
@@ -345,7 +384,7 @@ pub fn prepare(
             }
         }
     }
-    let mut prepared = SparqlEvaluator::new().for_query(query);
+    let mut prepared = evaluator.for_query(query);
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
@@ -356,6 +395,14 @@ pub fn prepare(
         query: prepared,
         hidden,
     })
+}
+
+impl Prepared {
+    /// The query's dataset: the protocol's `default-graph-uri` and
+    /// `named-graph-uri` replace what [`prepare`] chose.
+    pub fn dataset_mut(&mut self) -> &mut oxigraph::sparql::QueryDataset {
+        self.query.dataset_mut()
+    }
 }
 
 /// The projected variables of a SELECT pattern, below its modifiers.
@@ -373,6 +420,26 @@ fn projection(pattern: &mut GraphPattern) -> Option<&mut Vec<Variable>> {
 pub struct Answer {
     pub results: QueryResults<'static>,
     hidden: Vec<Variable>,
+}
+
+impl Answer {
+    /// Whether a variable is a parameter added to the projection only to be
+    /// bound, not part of the results.
+    pub fn is_hidden(&self, variable: &Variable) -> bool {
+        self.hidden.contains(variable)
+    }
+
+    /// The same answer with its results replaced (e.g. by a capped iterator
+    /// over them); hidden parameter columns stay hidden.
+    pub fn map_results(
+        self,
+        f: impl FnOnce(QueryResults<'static>) -> QueryResults<'static>,
+    ) -> Self {
+        Self {
+            results: f(self.results),
+            hidden: self.hidden,
+        }
+    }
 }
 
 /// Runs a prepared query on a store.

@@ -270,6 +270,9 @@ namespace! {
     owl = "http://www.w3.org/2002/07/owl#" {
         SAME_AS = "sameAs",
         ONTOLOGY = "Ontology",
+        CLASS = "Class",
+        OBJECT_PROPERTY = "ObjectProperty",
+        DATATYPE_PROPERTY = "DatatypeProperty",
     }
 }
 

@@ -1,0 +1,211 @@
+//! What protects the server from expensive queries: a per-query time limit
+//! (a [`Watchdog`] thread cancels a query's [`CancellationToken`] at its
+//! deadline, and Oxigraph stops evaluating it) and a cap on the number of
+//! results ([`cap`]), beyond which results are cut off and the response
+//! says so.
+
+use oxigraph::sparql::{CancellationToken, QueryResults, QuerySolutionIter, QueryTripleIter};
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+/// Limits of the server, set on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// How long a query may run.
+    pub timeout: Duration,
+    /// How many solutions (SELECT) or triples (CONSTRUCT, DESCRIBE) a
+    /// response may hold.
+    pub max_results: usize,
+    /// How large a request body may be, in bytes.
+    pub max_body: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            timeout: Duration::from_secs(10),
+            max_results: 10_000,
+            max_body: 1 << 20,
+        }
+    }
+}
+
+/// Deadlines of the running queries, by (deadline, sequence number).
+#[derive(Default)]
+struct Deadlines {
+    pending: BTreeMap<(Instant, u64), CancellationToken>,
+    next: u64,
+}
+
+/// One thread that cancels queries when their time is up.
+#[derive(Clone)]
+pub struct Watchdog {
+    shared: Arc<(Mutex<Deadlines>, Condvar)>,
+}
+
+/// A query's place in the watchdog; dropping it (when the query finished)
+/// removes the deadline.
+pub struct Armed {
+    watchdog: Watchdog,
+    key: (Instant, u64),
+}
+
+impl Watchdog {
+    /// Starts the watchdog thread.
+    pub fn start() -> Self {
+        let watchdog = Self {
+            shared: Arc::default(),
+        };
+        let shared = Arc::clone(&watchdog.shared);
+        std::thread::Builder::new()
+            .name("query watchdog".into())
+            .spawn(move || watch(&shared))
+            .expect("cannot start the query watchdog thread");
+        watchdog
+    }
+
+    /// A new token that is cancelled after `timeout`, unless the returned
+    /// guard is dropped first.
+    pub fn arm(&self, timeout: Duration) -> (CancellationToken, Armed) {
+        let token = CancellationToken::new();
+        let (lock, wake) = &*self.shared;
+        let mut deadlines = lock.lock().unwrap_or_else(PoisonError::into_inner);
+        let key = (Instant::now() + timeout, deadlines.next);
+        deadlines.next += 1;
+        deadlines.pending.insert(key, token.clone());
+        wake.notify_one();
+        let armed = Armed {
+            watchdog: self.clone(),
+            key,
+        };
+        (token, armed)
+    }
+}
+
+impl Drop for Armed {
+    fn drop(&mut self) {
+        let (lock, _) = &*self.watchdog.shared;
+        let mut deadlines = lock.lock().unwrap_or_else(PoisonError::into_inner);
+        deadlines.pending.remove(&self.key);
+    }
+}
+
+/// The watchdog's loop: sleep until the earliest deadline, cancel what is due.
+fn watch(shared: &(Mutex<Deadlines>, Condvar)) {
+    let (lock, wake) = shared;
+    let mut deadlines = lock.lock().unwrap_or_else(PoisonError::into_inner);
+    loop {
+        let now = Instant::now();
+        while let Some(entry) = deadlines.pending.first_entry() {
+            if entry.key().0 > now {
+                break;
+            }
+            entry.remove().cancel();
+        }
+        deadlines = match deadlines.pending.keys().next() {
+            None => wake.wait(deadlines).unwrap_or_else(PoisonError::into_inner),
+            Some((due, _)) => {
+                let wait = due.saturating_duration_since(now);
+                let waited = wake.wait_timeout(deadlines, wait);
+                waited.unwrap_or_else(PoisonError::into_inner).0
+            }
+        };
+    }
+}
+
+/// Whether results were cut off at the cap.
+#[derive(Debug, Clone, Default)]
+pub struct Truncated(Rc<Cell<bool>>);
+
+impl Truncated {
+    /// Whether there were more results than the cap.
+    pub fn get(&self) -> bool {
+        self.0.get()
+    }
+}
+
+/// An iterator that yields at most `left` items, then looks one item
+/// further to learn whether any were cut off.
+struct Capped<I> {
+    inner: I,
+    left: usize,
+    truncated: Truncated,
+}
+
+impl<I> Capped<I> {
+    fn new(inner: I, max: usize, truncated: &Truncated) -> Self {
+        Self {
+            inner,
+            left: max,
+            truncated: truncated.clone(),
+        }
+    }
+}
+
+impl<T, E, I: Iterator<Item = Result<T, E>>> Iterator for Capped<I> {
+    type Item = Result<T, E>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.left == 0 {
+            if matches!(self.inner.next(), Some(Ok(_))) {
+                self.truncated.0.set(true);
+            }
+            return None;
+        }
+        self.left -= 1;
+        self.inner.next()
+    }
+}
+
+/// Query results with at most `max` solutions or triples.
+///
+/// ```
+/// use labourgraph::serve::limits::cap;
+/// use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+/// let store = oxigraph::store::Store::new()?;
+/// let results = SparqlEvaluator::new()
+///     .parse_query("SELECT ?n WHERE { VALUES ?n { 1 2 3 } }")?
+///     .on_store(&store)
+///     .execute()?;
+/// let (capped, truncated) = cap(results, 2);
+/// let QueryResults::Solutions(solutions) = capped else { unreachable!() };
+/// assert_eq!(solutions.count(), 2);
+/// assert!(truncated.get());
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+pub fn cap(results: QueryResults<'static>, max: usize) -> (QueryResults<'static>, Truncated) {
+    let truncated = Truncated::default();
+    let results = match results {
+        QueryResults::Solutions(solutions) => {
+            let variables: Arc<[_]> = solutions.variables().into();
+            let capped = Capped::new(solutions, max, &truncated);
+            QueryResults::Solutions(QuerySolutionIter::new(variables, capped))
+        }
+        QueryResults::Graph(triples) => {
+            QueryResults::Graph(QueryTripleIter::new(Capped::new(triples, max, &truncated)))
+        }
+        boolean => boolean,
+    };
+    (results, truncated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn watchdog_cancels_at_the_deadline_only() {
+        let watchdog = Watchdog::start();
+        let (late, _armed) = watchdog.arm(Duration::from_secs(3600));
+        let (soon, _armed2) = watchdog.arm(Duration::from_millis(20));
+        let (done, armed3) = watchdog.arm(Duration::from_millis(10));
+        drop(armed3);
+        std::thread::sleep(Duration::from_millis(300));
+        assert!(soon.is_cancelled());
+        assert!(!late.is_cancelled());
+        assert!(!done.is_cancelled());
+    }
+}

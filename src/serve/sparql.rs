@@ -1,0 +1,473 @@
+//! The SPARQL 1.1 Protocol at `/sparql`, read-only.
+//!
+//! A query comes as `GET ?query=`, as a `POST` form or as a `POST` of
+//! `application/sparql-query`, with `default-graph-uri` and
+//! `named-graph-uri` choosing the dataset (by default the union of all named
+//! graphs, as on the command line). Results are negotiated by `Accept` (or
+//! named by a `format` parameter, as many endpoints allow). Updates get 403,
+//! a malformed query 400 with the parser's message and position, a query
+//! over its time limit 503. Without a query, `GET` answers the service
+//! description.
+
+use super::Site;
+use super::html::{error_page, page};
+use super::http::{
+    BodyError, Reply, Target, content_type, form_pairs, header_text, param, params, read_body,
+};
+use super::limits::{Armed, Truncated, cap};
+use super::negotiate::{self, Representation};
+use crate::error::Error;
+use crate::format::Format;
+use crate::query::{self, Answer, Param};
+use maud::html;
+use oxhttp::model::header::{self, HeaderName};
+use oxhttp::model::{Body, Method, Request, StatusCode};
+use oxigraph::io::RdfFormat;
+use oxigraph::model::vocab::rdf;
+use oxigraph::model::{
+    BlankNode, GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Triple,
+};
+use oxigraph::sparql::results::QueryResultsFormat;
+use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
+
+/// `X-SPARQL-MaxRows: N` says results were cut off at N (as Virtuoso does).
+pub const MAX_ROWS: HeaderName = HeaderName::from_static("x-sparql-maxrows");
+
+/// Answers `/sparql`.
+pub fn endpoint(site: &Site, request: &mut Request<Body>, target: &Target) -> Reply {
+    let method = request.method().clone();
+    let reply = if method == Method::GET || method == Method::HEAD {
+        if param(&target.params, "update").is_some() {
+            read_only()
+        } else if param(&target.params, "query").is_none() {
+            service_description(site, request)
+        } else {
+            protocol(site, request, &target.params, None)
+        }
+    } else if method == Method::POST {
+        post(site, request, target)
+    } else if method == Method::OPTIONS {
+        Reply::new(StatusCode::NO_CONTENT, "text/plain", "")
+            .header(
+                header::ACCESS_CONTROL_ALLOW_METHODS,
+                "GET, HEAD, POST, OPTIONS",
+            )
+            .header(header::ACCESS_CONTROL_ALLOW_HEADERS, "Accept, Content-Type")
+    } else {
+        Reply::method_not_allowed("GET, HEAD, POST, OPTIONS")
+    };
+    reply.header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+}
+
+fn read_only() -> Reply {
+    Reply::text(StatusCode::FORBIDDEN, Error::ReadOnly)
+}
+
+/// A POST: a form, a query, or an update (refused).
+fn post(site: &Site, request: &mut Request<Body>, target: &Target) -> Reply {
+    let media = content_type(request);
+    let body = match read_body(request, site.limits.max_body) {
+        Ok(body) => body,
+        Err(BodyError::TooLarge) => {
+            return Reply::text(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!(
+                    "the request body is larger than {} bytes",
+                    site.limits.max_body
+                ),
+            );
+        }
+        Err(BodyError::NotText) => {
+            return Reply::text(StatusCode::BAD_REQUEST, "the request body is not UTF-8");
+        }
+        Err(BodyError::Io(e)) => {
+            return Reply::text(
+                StatusCode::BAD_REQUEST,
+                format!("cannot read the request body: {e}"),
+            );
+        }
+    };
+    match media.as_deref() {
+        Some("application/x-www-form-urlencoded") => {
+            let mut pairs = form_pairs(&body);
+            if param(&pairs, "update").is_some() {
+                return read_only();
+            }
+            pairs.extend(target.params.iter().cloned());
+            protocol(site, request, &pairs, None)
+        }
+        Some("application/sparql-query") => protocol(site, request, &target.params, Some(&body)),
+        Some("application/sparql-update") => read_only(),
+        _ => Reply::text(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "send a query as application/x-www-form-urlencoded (query=…) or as application/sparql-query",
+        ),
+    }
+}
+
+/// A query under the protocol; `body` is the query of a direct POST.
+fn protocol(
+    site: &Site,
+    request: &Request<Body>,
+    pairs: &[(String, String)],
+    body: Option<&str>,
+) -> Reply {
+    let queries = params(pairs, "query");
+    let text = match (body, queries.as_slice()) {
+        (Some(body), []) => body,
+        (None, [text]) => *text,
+        _ => return Reply::text(StatusCode::BAD_REQUEST, "give exactly one query"),
+    };
+    let dataset = match Dataset::from(pairs) {
+        Ok(dataset) => dataset,
+        Err(message) => return Reply::text(StatusCode::BAD_REQUEST, message),
+    };
+    let run = match run(site, text, &[], &[], &dataset) {
+        Ok(run) => run,
+        Err(err) => {
+            let (status, message) = failure(&err, site);
+            return Reply::text(status, message);
+        }
+    };
+    let accept = header_text(request.headers(), header::ACCEPT);
+    let offers = match run.answer.results {
+        QueryResults::Graph(_) => negotiate::GRAPHS,
+        _ => negotiate::RESULTS,
+    };
+    let chosen = match param(pairs, "format") {
+        Some(name) => named_format(name, offers),
+        None => negotiate::choose(accept.as_deref(), offers),
+    };
+    let format = match chosen {
+        Some(Representation::Data(format)) => format,
+        Some(Representation::Html) => {
+            let location = format!(
+                "/?{}",
+                form_urlencoded::Serializer::new(String::new())
+                    .append_pair("query", text)
+                    .finish()
+            );
+            return Reply::redirect(StatusCode::SEE_OTHER, &location);
+        }
+        None => {
+            let offered: Vec<&str> = offers.iter().map(|(m, _)| *m).collect();
+            return Reply::text(
+                StatusCode::NOT_ACCEPTABLE,
+                format!(
+                    "cannot answer in the accepted media types; offered: {}",
+                    offered.join(", ")
+                ),
+            );
+        }
+    };
+    let Run {
+        answer,
+        truncated,
+        armed,
+    } = run;
+    let mut out = Vec::new();
+    let written = query::write_results(answer, format, &site.prefixes, &mut out);
+    drop(armed);
+    if let Err(err) = written {
+        let (status, message) = failure(&err, site);
+        return Reply::text(status, message);
+    }
+    let reply = Reply::new(StatusCode::OK, negotiate::media_type(format), out)
+        .header(header::VARY, "Accept");
+    if truncated.get() {
+        reply.header(MAX_ROWS, &site.limits.max_results.to_string())
+    } else {
+        reply
+    }
+}
+
+/// A format named by the `format` parameter (`json`, `csv`, `turtle`…).
+fn named_format(name: &str, offers: &[(&str, Representation)]) -> Option<Representation> {
+    let wanted = if name == "html" {
+        Representation::Html
+    } else {
+        let format = <Format as clap::ValueEnum>::value_variants()
+            .iter()
+            .find(|f| f.name() == name)
+            .copied()
+            .or_else(|| Format::from_path(std::path::Path::new(&format!("x.{name}"))))?;
+        Representation::Data(format)
+    };
+    offers.iter().any(|(_, r)| *r == wanted).then_some(wanted)
+}
+
+/// The dataset a request asks for with `default-graph-uri` and `named-graph-uri`.
+#[derive(Debug, Default)]
+pub struct Dataset {
+    default: Vec<NamedNode>,
+    named: Vec<NamedNode>,
+}
+
+impl Dataset {
+    /// Reads the protocol's dataset parameters.
+    pub fn from(pairs: &[(String, String)]) -> Result<Self, String> {
+        let iris = |name: &str| {
+            params(pairs, name)
+                .into_iter()
+                .map(|iri| {
+                    NamedNode::new(iri).map_err(|e| format!("{name} `{iri}` is not an IRI: {e}"))
+                })
+                .collect::<Result<Vec<_>, _>>()
+        };
+        Ok(Self {
+            default: iris("default-graph-uri")?,
+            named: iris("named-graph-uri")?,
+        })
+    }
+
+    fn is_empty(&self) -> bool {
+        self.default.is_empty() && self.named.is_empty()
+    }
+}
+
+/// A query running under the time limit, its results capped.
+pub struct Run {
+    pub answer: Answer,
+    pub truncated: Truncated,
+    /// The deadline; keep it until the results have been read.
+    pub armed: Armed,
+}
+
+/// Prepares and starts a query with the server's limits.
+pub fn run(
+    site: &Site,
+    text: &str,
+    bound: &[(String, String)],
+    declared: &[Param],
+    dataset: &Dataset,
+) -> crate::Result<Run> {
+    let (token, armed) = site.watchdog.arm(site.limits.timeout);
+    let evaluator = SparqlEvaluator::new().with_cancellation_token(token);
+    let base = site.mount.base();
+    let mut prepared =
+        query::prepare_with(evaluator, text, None, bound, declared, base, &site.prefixes).map_err(
+            |err| match err {
+                Error::QuerySyntax { .. } if is_update(text, base) => Error::ReadOnly,
+                other => other,
+            },
+        )?;
+    if !dataset.is_empty() {
+        let d = prepared.dataset_mut();
+        d.set_default_graph(
+            dataset
+                .default
+                .iter()
+                .cloned()
+                .map(GraphName::from)
+                .collect(),
+        );
+        d.set_available_named_graphs(
+            dataset
+                .named
+                .iter()
+                .cloned()
+                .map(NamedOrBlankNode::from)
+                .collect(),
+        );
+    }
+    let answer = query::execute(&site.store, prepared)?;
+    let mut truncated = Truncated::default();
+    let answer = answer.map_results(|results| {
+        let (capped, t) = cap(results, site.limits.max_results);
+        truncated = t;
+        capped
+    });
+    Ok(Run {
+        answer,
+        truncated,
+        armed,
+    })
+}
+
+/// Whether text that is not a query is an update.
+fn is_update(text: &str, base: &str) -> bool {
+    SparqlEvaluator::new()
+        .with_base_iri(base)
+        .is_ok_and(|e| e.parse_update(text).is_ok())
+}
+
+/// The status and message for a failed query.
+pub fn failure(err: &Error, site: &Site) -> (StatusCode, String) {
+    let status = match err {
+        Error::ReadOnly => StatusCode::FORBIDDEN,
+        Error::QuerySyntax { .. } | Error::Usage(_) => StatusCode::BAD_REQUEST,
+        Error::QueryEvaluation(QueryEvaluationError::Cancelled) => {
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "the query ran longer than the limit of {} s and was stopped",
+                    site.limits.timeout.as_secs_f64()
+                ),
+            );
+        }
+        Error::QueryEvaluation(
+            QueryEvaluationError::UnsupportedService(_)
+            | QueryEvaluationError::InvalidServiceName(_)
+            | QueryEvaluationError::UnboundService
+            | QueryEvaluationError::Service(_)
+            | QueryEvaluationError::UnsupportedCustomFunction(_)
+            | QueryEvaluationError::UnsupportedCustomFunctionArity { .. },
+        ) => StatusCode::BAD_REQUEST,
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    let mut message = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        message = format!("{message}: {cause}");
+        source = cause.source();
+    }
+    (status, message)
+}
+
+/// The absolute URL of the endpoint, from the request's `Host`.
+pub fn endpoint_url(request: &Request<Body>) -> String {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| !h.is_empty() && !h.contains(['/', ' ', '<', '>', '"']))
+        .unwrap_or("localhost");
+    format!("http://{host}/sparql")
+}
+
+mod sd {
+    pub const NS: &str = "http://www.w3.org/ns/sparql-service-description#";
+    pub fn term(local: &str) -> oxigraph::model::NamedNode {
+        oxigraph::model::NamedNode::new_unchecked(format!("{NS}{local}"))
+    }
+}
+
+/// The SPARQL service description (`sd:` vocabulary).
+fn service_description(site: &Site, request: &Request<Body>) -> Reply {
+    let endpoint = endpoint_url(request);
+    let service = BlankNode::default();
+    let dataset = BlankNode::default();
+    let default_graph = BlankNode::default();
+    let mut triples = vec![
+        Triple::new(service.clone(), rdf::TYPE, sd::term("Service")),
+        Triple::new(
+            service.clone(),
+            sd::term("endpoint"),
+            NamedNode::new_unchecked(endpoint),
+        ),
+        Triple::new(
+            service.clone(),
+            sd::term("supportedLanguage"),
+            sd::term("SPARQL11Query"),
+        ),
+        Triple::new(
+            service.clone(),
+            sd::term("feature"),
+            sd::term("UnionDefaultGraph"),
+        ),
+        Triple::new(
+            service.clone(),
+            sd::term("defaultEntailmentRegime"),
+            NamedNode::new_unchecked("http://www.w3.org/ns/entailment/Simple"),
+        ),
+        Triple::new(service.clone(), sd::term("defaultDataset"), dataset.clone()),
+        Triple::new(dataset.clone(), rdf::TYPE, sd::term("Dataset")),
+        Triple::new(
+            dataset.clone(),
+            sd::term("defaultGraph"),
+            default_graph.clone(),
+        ),
+        Triple::new(default_graph.clone(), rdf::TYPE, sd::term("Graph")),
+    ];
+    for format in [
+        QueryResultsFormat::Json,
+        QueryResultsFormat::Xml,
+        QueryResultsFormat::Csv,
+        QueryResultsFormat::Tsv,
+    ] {
+        triples.push(Triple::new(
+            service.clone(),
+            sd::term("resultFormat"),
+            NamedNode::new_unchecked(format.iri()),
+        ));
+    }
+    for format in [
+        RdfFormat::Turtle,
+        RdfFormat::NTriples,
+        RdfFormat::JsonLd {
+            profile: Default::default(),
+        },
+        RdfFormat::RdfXml,
+    ] {
+        triples.push(Triple::new(
+            service.clone(),
+            sd::term("resultFormat"),
+            NamedNode::new_unchecked(format.iri()),
+        ));
+    }
+    if let Ok(n) = site.store.len() {
+        triples.push(Triple::new(
+            default_graph,
+            NamedNodeRef::new_unchecked("http://rdfs.org/ns/void#triples"),
+            Literal::from(n as i64),
+        ));
+    }
+    for graph in site.store.named_graphs().flatten() {
+        let named = BlankNode::default();
+        triples.push(Triple::new(
+            dataset.clone(),
+            sd::term("namedGraph"),
+            named.clone(),
+        ));
+        triples.push(Triple::new(
+            named.clone(),
+            rdf::TYPE,
+            sd::term("NamedGraph"),
+        ));
+        triples.push(Triple::new(named, sd::term("name"), graph));
+    }
+    let mut prefixes = site.prefixes.clone();
+    prefixes.push(("sd".into(), sd::NS.into()));
+    let accept = header_text(request.headers(), header::ACCEPT);
+    match negotiate::choose(accept.as_deref(), negotiate::GRAPHS) {
+        Some(Representation::Data(format)) => rdf_reply(&triples, format, &prefixes),
+        Some(Representation::Html) => {
+            let turtle = match rdf_reply(&triples, Format::Turtle, &prefixes).body {
+                super::http::Payload::Bytes(b) => String::from_utf8_lossy(&b).into_owned(),
+                super::http::Payload::File(..) => String::new(),
+            };
+            let body = html! {
+                h1 { "SPARQL endpoint" }
+                p { "This is the SPARQL 1.1 endpoint of " (site.title) ". Send queries with " code { "GET /sparql?query=…" } ", or " code { "POST" } " them as a form or as " code { "application/sparql-query" } "; or use the " a href="/" { "query page" } "." }
+                h2 { "Service description" }
+                pre { (turtle) }
+            };
+            Reply::html(StatusCode::OK, page(site, "SPARQL endpoint", body))
+        }
+        None => error_page(site, StatusCode::NOT_ACCEPTABLE, "Not acceptable", html! { p { "The service description is offered as Turtle, JSON-LD, N-Triples, RDF/XML or HTML." } }),
+    }
+    .header(header::VARY, "Accept")
+}
+
+/// Triples serialised in an RDF format.
+pub fn rdf_reply(triples: &[Triple], format: Format, prefixes: &query::Prefixes) -> Reply {
+    let Some(rdf) = format.rdf() else {
+        return Reply::text(StatusCode::NOT_ACCEPTABLE, "not an RDF format");
+    };
+    let mut ser = query::serializer(rdf, prefixes).for_writer(Vec::new());
+    for triple in triples {
+        if let Err(e) = ser.serialize_triple(triple) {
+            return Reply::text(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("cannot serialise: {e}"),
+            );
+        }
+    }
+    match ser.finish() {
+        Ok(out) => Reply::new(StatusCode::OK, negotiate::media_type(format), out),
+        Err(e) => Reply::text(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("cannot serialise: {e}"),
+        ),
+    }
+}
