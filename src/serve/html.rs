@@ -75,9 +75,19 @@ pub fn short(site: &Site, iri: &str) -> String {
 pub fn link(site: &Site, iri: &str, text: Option<&str>) -> Markup {
     let shown = text.map_or_else(|| short(site, iri), str::to_owned);
     let external = site.mount.local(iri).is_none();
+    if external && !is_web(iri) {
+        // `javascript:` and other schemes are shown, never followed.
+        return html! { code title=(iri) { (shown) } };
+    }
     html! {
         a href=(site.mount.href(iri)) title=(iri) class=[external.then_some("external")] { (shown) }
     }
+}
+
+/// Whether an IRI is a web address that is safe to link to.
+fn is_web(iri: &str) -> bool {
+    let lower = iri.get(..8).unwrap_or(iri).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 /// A link to a resource showing its label when the graph has one.

@@ -4,7 +4,9 @@
 //! results ([`cap`]), beyond which results are cut off and the response
 //! says so.
 
-use oxigraph::sparql::{CancellationToken, QueryResults, QuerySolutionIter, QueryTripleIter};
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, QuerySolutionIter, QueryTripleIter,
+};
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -128,27 +130,35 @@ impl Truncated {
 }
 
 /// An iterator that yields at most `left` items, then looks one item
-/// further to learn whether any were cut off.
+/// further to learn whether any were cut off. It also stops with
+/// `Cancelled` once the token is cancelled: Oxigraph checks the token when
+/// it reads the store, not while it recombines what it has read.
 struct Capped<I> {
     inner: I,
     left: usize,
     truncated: Truncated,
+    token: CancellationToken,
 }
 
 impl<I> Capped<I> {
-    fn new(inner: I, max: usize, truncated: &Truncated) -> Self {
+    fn new(inner: I, max: usize, truncated: &Truncated, token: &CancellationToken) -> Self {
         Self {
             inner,
             left: max,
             truncated: truncated.clone(),
+            token: token.clone(),
         }
     }
 }
 
-impl<T, E, I: Iterator<Item = Result<T, E>>> Iterator for Capped<I> {
-    type Item = Result<T, E>;
+impl<T, I: Iterator<Item = Result<T, QueryEvaluationError>>> Iterator for Capped<I> {
+    type Item = Result<T, QueryEvaluationError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if self.token.is_cancelled() {
+            self.left = 0;
+            return Some(Err(QueryEvaluationError::Cancelled));
+        }
         if self.left == 0 {
             if matches!(self.inner.next(), Some(Ok(_))) {
                 self.truncated.0.set(true);
@@ -160,33 +170,38 @@ impl<T, E, I: Iterator<Item = Result<T, E>>> Iterator for Capped<I> {
     }
 }
 
-/// Query results with at most `max` solutions or triples.
+/// Query results with at most `max` solutions or triples, which stop when
+/// `token` is cancelled.
 ///
 /// ```
 /// use labourgraph::serve::limits::cap;
-/// use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+/// use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 /// let store = oxigraph::store::Store::new()?;
 /// let results = SparqlEvaluator::new()
 ///     .parse_query("SELECT ?n WHERE { VALUES ?n { 1 2 3 } }")?
 ///     .on_store(&store)
 ///     .execute()?;
-/// let (capped, truncated) = cap(results, 2);
+/// let (capped, truncated) = cap(results, 2, &CancellationToken::new());
 /// let QueryResults::Solutions(solutions) = capped else { unreachable!() };
 /// assert_eq!(solutions.count(), 2);
 /// assert!(truncated.get());
 /// # Ok::<_, Box<dyn std::error::Error>>(())
 /// ```
-pub fn cap(results: QueryResults<'static>, max: usize) -> (QueryResults<'static>, Truncated) {
+pub fn cap(
+    results: QueryResults<'static>,
+    max: usize,
+    token: &CancellationToken,
+) -> (QueryResults<'static>, Truncated) {
     let truncated = Truncated::default();
     let results = match results {
         QueryResults::Solutions(solutions) => {
             let variables: Arc<[_]> = solutions.variables().into();
-            let capped = Capped::new(solutions, max, &truncated);
+            let capped = Capped::new(solutions, max, &truncated, token);
             QueryResults::Solutions(QuerySolutionIter::new(variables, capped))
         }
-        QueryResults::Graph(triples) => {
-            QueryResults::Graph(QueryTripleIter::new(Capped::new(triples, max, &truncated)))
-        }
+        QueryResults::Graph(triples) => QueryResults::Graph(QueryTripleIter::new(Capped::new(
+            triples, max, &truncated, token,
+        ))),
         boolean => boolean,
     };
     (results, truncated)

@@ -101,7 +101,8 @@ fn ontology(site: &Site, wanted: Representation) -> Reply {
 /// 404: an HTML page for browsers, plain text for other clients.
 pub fn not_found(site: &Site, request: &Request<Body>, path: &str) -> Reply {
     let accept = header_text(request.headers(), header::ACCEPT);
-    let offers = [("text/html", true), ("text/plain", false), ("*/*", false)];
+    // HTML only for clients that ask for it by name (browsers do).
+    let offers = [("text/plain", false), ("text/html", true)];
     let iri = site.mount.iri(path);
     if negotiate::choose(accept.as_deref(), &offers) == Some(true) {
         error_page(

@@ -47,11 +47,9 @@ pub fn endpoint(site: &Site, request: &mut Request<Body>, target: &Target) -> Re
     } else if method == Method::POST {
         post(site, request, target)
     } else if method == Method::OPTIONS {
+        // A CORS preflight: GET and POST need no Access-Control-Allow-Methods
+        // (which oxhttp would drop anyway); a query's Content-Type needs this.
         Reply::new(StatusCode::NO_CONTENT, "text/plain", "")
-            .header(
-                header::ACCESS_CONTROL_ALLOW_METHODS,
-                "GET, HEAD, POST, OPTIONS",
-            )
             .header(header::ACCESS_CONTROL_ALLOW_HEADERS, "Accept, Content-Type")
     } else {
         Reply::method_not_allowed("GET, HEAD, POST, OPTIONS")
@@ -242,7 +240,7 @@ pub fn run(
     dataset: &Dataset,
 ) -> crate::Result<Run> {
     let (token, armed) = site.watchdog.arm(site.limits.timeout);
-    let evaluator = SparqlEvaluator::new().with_cancellation_token(token);
+    let evaluator = SparqlEvaluator::new().with_cancellation_token(token.clone());
     let base = site.mount.base();
     let mut prepared =
         query::prepare_with(evaluator, text, None, bound, declared, base, &site.prefixes).map_err(
@@ -273,7 +271,7 @@ pub fn run(
     let answer = query::execute(&site.store, prepared)?;
     let mut truncated = Truncated::default();
     let answer = answer.map_results(|results| {
-        let (capped, t) = cap(results, site.limits.max_results);
+        let (capped, t) = cap(results, site.limits.max_results, &token);
         truncated = t;
         capped
     });
@@ -318,7 +316,10 @@ pub fn failure(err: &Error, site: &Site) -> (StatusCode, String) {
     let mut message = err.to_string();
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {
-        message = format!("{message}: {cause}");
+        let cause_text = cause.to_string();
+        if !message.contains(&cause_text) {
+            message = format!("{message}: {cause_text}");
+        }
         source = cause.source();
     }
     (status, message)

@@ -134,9 +134,16 @@ fn release_files(dir: &Path) -> Vec<String> {
     names
 }
 
+/// What is escaped in a path segment: all but the unreserved characters.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 /// A file name as a URL path segment.
 fn encode(name: &str) -> String {
-    percent_encoding::utf8_percent_encode(name, percent_encoding::NON_ALPHANUMERIC).to_string()
+    percent_encoding::utf8_percent_encode(name, SEGMENT).to_string()
 }
 
 /// Answers `/release/…`: the listing of the release directory, or one of
