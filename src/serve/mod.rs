@@ -43,7 +43,6 @@ use oxigraph::model::{NamedNodeRef, Term};
 use oxigraph::store::Store;
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -141,49 +140,54 @@ impl Site {
 /// Requests being answered, and whether the server is shutting down.
 #[derive(Default)]
 struct Lifecycle {
-    in_flight: Mutex<usize>,
+    state: Mutex<State>,
     idle: Condvar,
-    closing: AtomicBool,
 }
 
+#[derive(Default)]
+struct State {
+    in_flight: usize,
+    closing: bool,
+}
+
+/// A request being answered; counted out when dropped (also on a panic).
+struct InFlight<'a>(&'a Lifecycle);
+
 impl Lifecycle {
-    /// Counts a request in; `false` when shutting down.
-    fn enter(&self) -> bool {
-        let mut n = self
-            .in_flight
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        if self.closing.load(Ordering::SeqCst) {
-            return false;
-        }
-        *n += 1;
-        true
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn leave(&self) {
-        let mut n = self
-            .in_flight
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        *n -= 1;
-        if *n == 0 {
-            self.idle.notify_all();
+    /// Counts a request in; `None` when shutting down.
+    fn enter(&self) -> Option<InFlight<'_>> {
+        let mut state = self.state();
+        if state.closing {
+            return None;
         }
+        state.in_flight += 1;
+        Some(InFlight(self))
     }
 
     /// Refuses new requests and waits up to `grace` for the running ones;
     /// returns how many were still running.
     fn close(&self, grace: Duration) -> usize {
-        let n = self
-            .in_flight
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        self.closing.store(true, Ordering::SeqCst);
-        let (n, _) = self
+        let mut state = self.state();
+        state.closing = true;
+        let (state, _) = self
             .idle
-            .wait_timeout_while(n, grace, |n| *n > 0)
+            .wait_timeout_while(state, grace, |s| s.in_flight > 0)
             .unwrap_or_else(PoisonError::into_inner);
-        *n
+        state.in_flight
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        let mut state = self.0.state();
+        state.in_flight -= 1;
+        if state.in_flight == 0 {
+            self.0.idle.notify_all();
+        }
     }
 }
 
@@ -293,16 +297,20 @@ fn handle(
     request: &mut Request<Body>,
 ) -> Response<Body> {
     let started = Instant::now();
-    let reply = if lifecycle.enter() {
-        let reply = routes::route(site, request);
-        lifecycle.leave();
-        reply
-    } else {
-        http::Reply::text(
-            oxhttp::model::StatusCode::SERVICE_UNAVAILABLE,
-            "the server is shutting down",
-        )
-        .header(oxhttp::model::header::CONNECTION, "close")
+    let reply = match lifecycle.enter() {
+        Some(_in_flight) => routes::route(site, request),
+        None => {
+            // oxhttp closes the connection after answering a request that
+            // asked for it.
+            request.headers_mut().insert(
+                oxhttp::model::header::CONNECTION,
+                oxhttp::model::HeaderValue::from_static("close"),
+            );
+            http::Reply::text(
+                oxhttp::model::StatusCode::SERVICE_UNAVAILABLE,
+                "the server is shutting down",
+            )
+        }
     };
     let head = request.method() == oxhttp::model::Method::HEAD;
     let status = reply.status;
@@ -331,4 +339,26 @@ fn handle(
         *fallback.status_mut() = oxhttp::model::StatusCode::INTERNAL_SERVER_ERROR;
         fallback
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shutdown_waits_for_the_requests_in_flight() {
+        let lifecycle = Lifecycle::default();
+        std::thread::scope(|scope| {
+            let request = lifecycle.enter().expect("open");
+            scope.spawn(move || {
+                std::thread::sleep(Duration::from_millis(50));
+                drop(request);
+            });
+            assert_eq!(lifecycle.close(Duration::from_secs(10)), 0);
+        });
+        assert!(lifecycle.enter().is_none(), "closed");
+        let lifecycle = Lifecycle::default();
+        let _stuck = lifecycle.enter();
+        assert_eq!(lifecycle.close(Duration::from_millis(10)), 1);
+    }
 }
