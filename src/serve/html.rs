@@ -30,6 +30,8 @@ pub fn page(site: &Site, title: &str, body: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · " (site.title) }
                 link rel="stylesheet" href=(STYLE_PATH);
+                // No icon: browsers would ask for /favicon.ico otherwise.
+                link rel="icon" href="data:,";
             }
             body {
                 header {

@@ -135,6 +135,44 @@ pub fn choose<T: Copy>(accept: Option<&str>, offers: &[(&str, T)]) -> Option<T> 
     best.map(|(_, value)| value)
 }
 
+/// A representation named by a `format` (or `output`) parameter: one of
+/// the media types offered, or a short name — `json`, `xml`, `csv`, `tsv`,
+/// `turtle`, `ntriples`, `jsonld`, `rdfxml`, `html` and common variants;
+/// among graph formats `json` and `xml` name JSON-LD and RDF/XML. `None`
+/// for a name that does not fit the offers.
+///
+/// ```
+/// use labourgraph::serve::negotiate::{named, Representation, GRAPHS, RESULTS};
+/// use labourgraph::Format;
+/// assert_eq!(named("json", RESULTS), Some(Representation::Data(Format::Json)));
+/// assert_eq!(named("json", GRAPHS), Some(Representation::Data(Format::Jsonld)));
+/// assert_eq!(named("rdf+xml", GRAPHS), Some(Representation::Data(Format::Rdfxml)));
+/// assert_eq!(named("csv", GRAPHS), None);
+/// ```
+pub fn named(name: &str, offers: &[(&str, Representation)]) -> Option<Representation> {
+    use Representation::{Data, Html};
+    let name = name.trim().to_ascii_lowercase();
+    if let Some((_, r)) = offers.iter().find(|(media, _)| *media == name) {
+        return Some(*r);
+    }
+    let graphs = offers
+        .iter()
+        .any(|(_, r)| matches!(r, Data(f) if f.rdf().is_some()));
+    let wanted = match name.as_str() {
+        "html" => Html,
+        "json" | "srj" if !graphs => Data(Format::Json),
+        "xml" | "srx" if !graphs => Data(Format::Xml),
+        "csv" => Data(Format::Csv),
+        "tsv" => Data(Format::Tsv),
+        "turtle" | "ttl" | "n3" => Data(Format::Turtle),
+        "ntriples" | "n-triples" | "nt" => Data(Format::Ntriples),
+        "jsonld" | "json-ld" | "json" => Data(Format::Jsonld),
+        "rdfxml" | "rdf+xml" | "rdf" | "xml" => Data(Format::Rdfxml),
+        _ => return None,
+    };
+    offers.iter().any(|(_, r)| *r == wanted).then_some(wanted)
+}
+
 /// The representation a file extension names (`.ttl`, `.jsonld`, `.nt`,
 /// `.rdf`, `.html`).
 pub fn from_extension(ext: &str) -> Option<Representation> {

@@ -132,10 +132,13 @@ fn protocol(
         QueryResults::Graph(_) => negotiate::GRAPHS,
         _ => negotiate::RESULTS,
     };
-    let chosen = match param(pairs, "format") {
-        Some(name) => named_format(name, offers),
-        None => negotiate::choose(accept.as_deref(), offers),
-    };
+    // Like many endpoints, a `format` or `output` parameter that fits the
+    // results overrides `Accept`.
+    let chosen = ["format", "output"]
+        .iter()
+        .find_map(|p| param(pairs, p))
+        .and_then(|name| negotiate::named(name, offers))
+        .or_else(|| negotiate::choose(accept.as_deref(), offers));
     let format = match chosen {
         Some(Representation::Data(format)) => format,
         Some(Representation::Html) => {
@@ -177,21 +180,6 @@ fn protocol(
     } else {
         reply
     }
-}
-
-/// A format named by the `format` parameter (`json`, `csv`, `turtle`…).
-fn named_format(name: &str, offers: &[(&str, Representation)]) -> Option<Representation> {
-    let wanted = if name == "html" {
-        Representation::Html
-    } else {
-        let format = <Format as clap::ValueEnum>::value_variants()
-            .iter()
-            .find(|f| f.name() == name)
-            .copied()
-            .or_else(|| Format::from_path(std::path::Path::new(&format!("x.{name}"))))?;
-        Representation::Data(format)
-    };
-    offers.iter().any(|(_, r)| *r == wanted).then_some(wanted)
 }
 
 /// The dataset a request asks for with `default-graph-uri` and `named-graph-uri`.
