@@ -155,6 +155,25 @@ fn construct_and_describe_in_every_rdf_format() {
     );
     let refused = server.sparql(construct, Some("application/sparql-results+json"));
     assert_eq!(refused.status, 406);
+    // A `format` parameter as SPARQLWrapper and others send it; one that
+    // does not fit leaves the choice to Accept.
+    for (format, media) in [
+        ("json", "application/ld+json"),
+        ("rdf+xml", "application/rdf+xml"),
+        ("csv", "text/turtle; charset=utf-8"),
+    ] {
+        let path = format!(
+            "/sparql?{}",
+            encode(&[("query", construct), ("format", format), ("output", format)])
+        );
+        assert_eq!(
+            server
+                .get(&path, Some("text/turtle"))
+                .header("content-type"),
+            media,
+            "{format}"
+        );
+    }
 }
 
 #[test]
