@@ -313,15 +313,22 @@ pub fn failure(err: &Error, site: &Site) -> (StatusCode, String) {
     (status, message)
 }
 
-/// The absolute URL of the endpoint, from the request's `Host`.
+/// The absolute URL of the endpoint as the client reached it: its `Host`,
+/// and `https` behind a proxy that says so (`X-Forwarded-Proto`).
 pub fn endpoint_url(request: &Request<Body>) -> String {
-    let host = request
-        .headers()
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| !h.is_empty() && !h.contains(['/', ' ', '<', '>', '"']))
-        .unwrap_or("localhost");
-    format!("http://{host}/sparql")
+    let header = |name: &str| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|h| h.to_str().ok())
+            .filter(|h| !h.is_empty() && !h.contains(['/', ' ', '<', '>', '"', '\\', '{', '}']))
+    };
+    let host = header("host").unwrap_or("localhost");
+    let scheme = match header("x-forwarded-proto") {
+        Some(p) if p.eq_ignore_ascii_case("https") => "https",
+        _ => "http",
+    };
+    format!("{scheme}://{host}/sparql")
 }
 
 mod sd {

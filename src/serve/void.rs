@@ -92,12 +92,14 @@ fn description(site: &Site, request: &Request<Body>) -> crate::Result<Vec<Triple
     ));
     let ontology = NamedNodeRef::new_unchecked(crate::ontology::ONTOLOGY_IRI);
     triples.push(Triple::new(dataset.clone(), term("vocabulary"), ontology));
-    for (_, ns) in site.prefixes.iter().take(crate::vocab::PREFIXES.len()) {
-        if !ns.starts_with(crate::ontology::ONTOLOGY_IRI) && !ns.contains("wikidata") {
+    // The standard vocabularies of the mapping (`lg:` is the ontology
+    // above; `wd:` names data, not terms).
+    for (prefix, ns) in crate::vocab::PREFIXES {
+        if !matches!(*prefix, "lg" | "wd") {
             triples.push(Triple::new(
                 dataset.clone(),
                 term("vocabulary"),
-                NamedNode::new_unchecked(ns.as_str()),
+                NamedNode::new_unchecked(*ns),
             ));
         }
     }

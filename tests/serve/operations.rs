@@ -69,6 +69,15 @@ fn void_describes_the_dataset_and_its_endpoint() {
     )));
     assert!(triples.contains("<http://rdfs.org/ns/void#triples>"));
     assert!(!triples.contains("dataDump"), "no release directory");
+    // Behind a proxy, the endpoint is where clients reach it.
+    let (status, proxied) = server.raw(
+        "GET /.well-known/void HTTP/1.1\r\nHost: data.example.org\r\nX-Forwarded-Proto: https\r\nAccept: application/n-triples\r\nConnection: close\r\n\r\n",
+    );
+    assert!(status.contains(" 200 "), "{status}");
+    assert!(
+        proxied
+            .contains("<http://rdfs.org/ns/void#sparqlEndpoint> <https://data.example.org/sparql>")
+    );
     let jsonld = server.get("/.well-known/void", Some("application/ld+json"));
     assert_eq!(jsonld.header("content-type"), "application/ld+json");
     assert_eq!(server.get("/release/", None).status, 404);
