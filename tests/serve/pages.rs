@@ -2,9 +2,7 @@
 //! results as a table linking into the resource pages, parameters bound,
 //! errors shown, everything escaped, nothing loaded from elsewhere.
 
-use super::server::{Server, encode};
-
-const BROWSER: &str = "text/html,application/xhtml+xml,*/*;q=0.8";
+use super::server::{BROWSER, Server, encode};
 
 #[test]
 fn the_form_lists_the_library_and_survives_a_bad_query_file() {

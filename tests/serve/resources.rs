@@ -3,10 +3,8 @@
 //! ontology terms resolve to the documentation; the base can be served
 //! under a path.
 
-use super::server::{BASE, Server, parse_rdf};
+use super::server::{BASE, BROWSER, Server, parse_rdf};
 use oxigraph::io::RdfFormat;
-
-const BROWSER: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 #[test]
 fn a_person_page_shows_labels_types_links_provenance_and_incoming_links() {

@@ -218,5 +218,8 @@ pub fn parse_rdf(text: &str, format: oxigraph::io::RdfFormat) -> Vec<String> {
     lines
 }
 
+/// The `Accept` header of a browser.
+pub const BROWSER: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
 /// The IRI base of the mini fixture.
 pub const BASE: &str = "https://example.org/mini/";
