@@ -2,8 +2,12 @@
 //! request's path, query string, form and body are read, and the limits on
 //! them.
 
+use super::negotiate::media_type;
+use crate::format::Format;
+use crate::query::{Prefixes, serializer};
 use oxhttp::model::header::{self, HeaderName, HeaderValue};
 use oxhttp::model::{Body, HeaderMap, Request, StatusCode};
+use oxigraph::model::Triple;
 use std::io::Read;
 
 /// A response body.
@@ -60,6 +64,29 @@ impl Reply {
     /// A redirect to `location`.
     pub fn redirect(status: StatusCode, location: &str) -> Self {
         Self::text(status, format!("See {location}")).header(header::LOCATION, location)
+    }
+
+    /// Triples in an RDF format, with the prefixes.
+    pub fn rdf(triples: &[Triple], format: Format, prefixes: &Prefixes) -> Self {
+        let failed = |e: std::io::Error| {
+            Self::text(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("cannot serialise: {e}"),
+            )
+        };
+        let Some(rdf) = format.rdf() else {
+            return Self::text(StatusCode::NOT_ACCEPTABLE, "not an RDF format");
+        };
+        let mut ser = serializer(rdf, prefixes).for_writer(Vec::new());
+        for triple in triples {
+            if let Err(e) = ser.serialize_triple(triple) {
+                return failed(e);
+            }
+        }
+        match ser.finish() {
+            Ok(out) => Self::new(StatusCode::OK, media_type(format), out),
+            Err(e) => failed(e),
+        }
     }
 
     /// 405 with the methods that are allowed.

@@ -1,8 +1,8 @@
 //! `labourgraph serve`: a read-only SPARQL 1.1 endpoint and dereferenceable
 //! linked-data pages for the built graph.
 //!
-//! - [`sparql`]: the SPARQL 1.1 Protocol at `/sparql` and its service
-//!   description; [`limits`] bounds each query's time and results.
+//! - [`sparql`]: the SPARQL 1.1 Protocol at `/sparql`, and its
+//!   [`service`] description; [`limits`] bounds each query's time and results.
 //! - [`resources`]: every IRI minted under the dataset's base resolves (the
 //!   base maps to a local path, see [`mount`]) to an HTML page built from
 //!   [`describe`] or to Turtle, JSON-LD, N-Triples or RDF/XML, chosen by
@@ -30,6 +30,7 @@ pub mod pages;
 pub mod query_page;
 pub mod resources;
 mod routes;
+pub mod service;
 pub mod sparql;
 pub mod void;
 

@@ -11,7 +11,6 @@ use super::http::{Reply, header_text};
 use super::mount::ONTOLOGY_PATH;
 use super::negotiate::{self, Representation};
 use super::pages;
-use super::sparql::rdf_reply;
 use crate::dataset::Iris;
 use crate::export::sorted_triples;
 use maud::html;
@@ -43,7 +42,7 @@ pub fn resource(site: &Site, request: &Request<Body>, path: &str) -> Reply {
         },
         Representation::Data(format) => match describe::triples(&site.store, &iri) {
             Ok(triples) if triples.is_empty() => return not_found(site, request, path),
-            Ok(triples) => rdf_reply(&triples, format, &site.prefixes),
+            Ok(triples) => Reply::rdf(&triples, format, &site.prefixes),
             Err(err) => return server_error(site, &err),
         },
     };
@@ -91,7 +90,7 @@ fn ontology(site: &Site, wanted: Representation) -> Reply {
         Representation::Html => pages::ontology(site, &graph),
         Representation::Data(format) => {
             match sorted_triples(&site.store, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
-                Ok(triples) => rdf_reply(&triples, format, &site.prefixes),
+                Ok(triples) => Reply::rdf(&triples, format, &site.prefixes),
                 Err(err) => server_error(site, &err),
             }
         }

@@ -9,7 +9,7 @@ use super::Site;
 use super::html::{error_page, page};
 use super::http::{Payload, Reply, header_text};
 use super::negotiate::{self, Representation};
-use super::sparql::{endpoint_url, rdf_reply};
+use super::sparql::endpoint_url;
 use crate::vocab::void as void_ns;
 use maud::html;
 use oxhttp::model::header;
@@ -44,7 +44,7 @@ pub fn void(site: &Site, request: &Request<Body>) -> Reply {
         );
     };
     match description(site, request) {
-        Ok(triples) => rdf_reply(&triples, format, &site.prefixes).header(header::VARY, "Accept"),
+        Ok(triples) => Reply::rdf(&triples, format, &site.prefixes).header(header::VARY, "Accept"),
         Err(err) => super::resources::server_error(site, &err),
     }
 }
