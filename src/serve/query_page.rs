@@ -98,7 +98,7 @@ pub fn handle(site: &Site, request: &mut Request<Body>, target: &Target) -> Repl
             details.examples {
                 summary { "Example questions" }
                 dl { @for q in &library {
-                    dt { a href={ "/?load=1&name=" (q.name) } { (title(q)) } }
+                    dt { a href={ "/?" (load_link(&q.name)) } { (title(q)) } }
                     @if !q.question.is_empty() { dd { (q.question) } }
                 } }
             }
@@ -106,6 +106,14 @@ pub fn handle(site: &Site, request: &mut Request<Body>, target: &Target) -> Repl
         p.hint { "Prefixes such as " code { "lg:" } ", " code { "org:" } ", " code { "schema:" } ", " code { "skos:" } ", " code { "prov:" } ", " code { "oa:" } " and one per record kind (" code { "person:" } ", " code { "organisation:" } "…) are predefined. The default graph is the union of all named graphs. Programs can send the same queries to " a href="/sparql" { "/sparql" } "." }
     };
     Reply::html(status, page(site, "Query", body))
+}
+
+/// The query string that loads a library query.
+fn load_link(name: &str) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .append_pair("load", "1")
+        .append_pair("name", name)
+        .finish()
 }
 
 fn title(q: &NamedQuery) -> &str {
