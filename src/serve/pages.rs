@@ -43,6 +43,9 @@ pub fn resource(site: &Site, d: &Description) -> Reply {
             a href={ (local) ".jsonld" } { "JSON-LD" } ", "
             a href={ (local) ".nt" } { "N-Triples" } "."
         }
+        @if site.store.contains_named_graph(d.subject.as_ref()).unwrap_or(false) {
+            p.graph { "This is a named graph: " a href={ "/?" (graph_query(iri)) } { "query its statements" } "." }
+        }
         h2 { "Statements" }
         @if statements.is_empty() {
             p { "The graph holds no statements about this resource, only links to it." }
@@ -106,6 +109,15 @@ pub fn resource(site: &Site, d: &Description) -> Reply {
         }
     };
     Reply::html(StatusCode::OK, page(site, &title, body))
+}
+
+/// The query string of a query page listing a graph's statements.
+fn graph_query(graph: &str) -> String {
+    let query =
+        format!("SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o");
+    form_urlencoded::Serializer::new(String::new())
+        .append_pair("query", &query)
+        .finish()
 }
 
 /// A `[n]` link to the source of a statement's graph.

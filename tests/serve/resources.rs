@@ -125,6 +125,23 @@ fn every_minted_iri_resolves() {
 }
 
 #[test]
+fn a_graph_page_links_to_its_statements() {
+    let server = Server::start(&[]);
+    let page = server.get("/graph/japan-trip", Some(BROWSER));
+    assert_eq!(page.status, 200);
+    let needle = "This is a named graph: <a href=\"";
+    let start = page.body.find(needle).expect("a link") + needle.len();
+    let href = &page.body[start..start + page.body[start..].find('"').unwrap()];
+    let results = server.get(&href.replace("&amp;", "&"), Some(BROWSER));
+    assert!(
+        results.body.contains("<section id=\"results\">"),
+        "{}",
+        results.body
+    );
+    assert!(results.body.contains("href=\"/person/tomoko-yoshino\""));
+}
+
+#[test]
 fn unknown_iris_get_404() {
     let server = Server::start(&[]);
     let page = server.get("/person/nobody", Some(BROWSER));
