@@ -195,7 +195,7 @@ const DRAIN: u64 = 16 << 20;
 ///
 /// An oversized body (by its `Content-Length` or as it is read) is refused
 /// without reading it into memory; the connection is then closed after the
-/// answer, and at most [`DRAIN`] bytes more are read.
+/// answer, and at most 16 MiB more are read (and thrown away).
 pub fn read_body(request: &mut Request<Body>, limit: usize) -> Result<String, BodyError> {
     let declared = request.body().len();
     let mut bytes = Vec::new();
