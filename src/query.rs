@@ -74,6 +74,20 @@ impl ParamType {
     }
 }
 
+impl std::fmt::Display for ParamType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Iri => "iri",
+            Self::String => "string",
+            Self::Integer => "integer",
+            Self::Decimal => "decimal",
+            Self::Date => "date",
+            Self::Year => "year",
+            Self::Record(kind) => kind.as_str(),
+        })
+    }
+}
+
 /// A declared parameter of a library query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Param {
