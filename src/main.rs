@@ -313,14 +313,13 @@ fn run_query(config: &Config, args: QueryArgs) -> anyhow::Result<()> {
     if args.list {
         let mut out = std::io::stdout().lock();
         for q in library.list()? {
-            let params: Vec<String> = q
-                .params
-                .iter()
-                .map(|p| format!("--param {}=…", p.name))
-                .collect();
-            writeln!(out, "{:<28} {}", q.name, q.title).map_err(Error::Output)?;
-            if !q.params.is_empty() {
-                writeln!(out, "{:<28} {}", "", params.join(" ")).map_err(Error::Output)?;
+            writeln!(out, "{:<32} {}", q.name, q.title).map_err(Error::Output)?;
+            if !q.question.is_empty() {
+                writeln!(out, "{:<32} {}", "", q.question).map_err(Error::Output)?;
+            }
+            for p in &q.params {
+                let flag = format!("--param {}=<{}>", p.name, p.kind);
+                writeln!(out, "{:<32} {flag}  {}", "", p.description).map_err(Error::Output)?;
             }
         }
         return Ok(());

@@ -24,6 +24,7 @@ use oxigraph::sparql::results::QueryResultsSerializer;
 use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use spargebra::algebra::GraphPattern;
+use spargebra::term::GroundTerm;
 use spargebra::{Query as SparqlQuery, SparqlParser};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -70,6 +71,20 @@ impl ParamType {
             "date" => Self::Date,
             "year" => Self::Year,
             other => Self::Record(RecordKind::parse(other)?),
+        })
+    }
+}
+
+impl std::fmt::Display for ParamType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Iri => "iri",
+            Self::String => "string",
+            Self::Integer => "integer",
+            Self::Decimal => "decimal",
+            Self::Date => "date",
+            Self::Year => "year",
+            Self::Record(kind) => kind.as_str(),
         })
     }
 }
@@ -276,19 +291,19 @@ pub fn parse_param(
 /// A parsed query with its parameters bound, ready to run.
 pub struct Prepared {
     query: PreparedSparqlQuery,
-    /// Parameters added to the projection so that they can be bound; they
-    /// are not part of the results.
-    hidden: Vec<Variable>,
 }
 
 /// Parses a query with the prefixes and base IRI, sets the default graph
 /// to the union of all named graphs (unless the query has `FROM`), and binds
 /// the parameters.
 ///
-/// Parameters are bound as initial bindings of the query evaluation (as
-/// Jena's initial bindings or Oxigraph's substitutions): the values are RDF
-/// terms, never text spliced into the query, so they cannot change its
-/// meaning, and every part of the query — filters included — sees them.
+/// Parameters are bound in the query's algebra: the pattern of its `WHERE`
+/// clause is joined with a one-row `VALUES` table holding the parameters'
+/// RDF terms, below the clause's own filters and `BIND`s (and below any
+/// grouping), so that those see the values. The values are terms, never
+/// text spliced into the query, so they cannot change its meaning. A
+/// parameter left out stays unbound: a query can test `!BOUND(?param)` to
+/// answer for everything.
 ///
 /// ```
 /// use labourgraph::query::{prepare, prefixes};
@@ -349,7 +364,8 @@ pub fn prepare_with(
         origin: origin.map(str::to_owned),
         source: e,
     })?;
-    let mut bindings = Vec::new();
+    let mut variables = Vec::new();
+    let mut row = Vec::new();
     for (name, value) in params {
         let declaration = declared.iter().find(|p| &p.name == name);
         if !declared.is_empty() && declaration.is_none() {
@@ -368,33 +384,40 @@ pub fn prepare_with(
         }
         let variable = Variable::new(name)
             .map_err(|e| Error::Usage(format!("invalid parameter name `{name}`: {e}")))?;
-        let term = parse_param(value, declaration.map(|p| p.kind), base, prefixes)?;
-        bindings.push((variable, term));
-    }
-    // Oxigraph binds only variables visible at the top of the query: add the
-    // parameters to a SELECT's projection and hide them from the results.
-    let mut hidden = Vec::new();
-    if let SparqlQuery::Select { pattern, .. } = &mut query {
-        if let Some(projected) = projection(pattern) {
-            for (variable, _) in &bindings {
-                if !projected.contains(variable) {
-                    projected.push(variable.clone());
-                    hidden.push(variable.clone());
-                }
+        let term = match parse_param(value, declaration.map(|p| p.kind), base, prefixes)? {
+            Term::NamedNode(n) => GroundTerm::NamedNode(n),
+            Term::Literal(l) => GroundTerm::Literal(l),
+            other => {
+                return Err(Error::Usage(format!(
+                    "parameter `{name}`: `{other}` is not an IRI or a literal"
+                )));
             }
-        }
+        };
+        variables.push(variable);
+        row.push(Some(term));
+    }
+    if !variables.is_empty() {
+        let values = GraphPattern::Values {
+            variables,
+            bindings: vec![row],
+        };
+        let (SparqlQuery::Select { pattern, .. }
+        | SparqlQuery::Construct { pattern, .. }
+        | SparqlQuery::Describe { pattern, .. }
+        | SparqlQuery::Ask { pattern, .. }) = &mut query;
+        let where_clause = std::mem::replace(
+            pattern,
+            GraphPattern::Bgp {
+                patterns: Vec::new(),
+            },
+        );
+        *pattern = bind(where_clause, values);
     }
     let mut prepared = evaluator.for_query(query);
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
-    for (variable, term) in bindings {
-        prepared = prepared.substitute_variable(variable, term);
-    }
-    Ok(Prepared {
-        query: prepared,
-        hidden,
-    })
+    Ok(Prepared { query: prepared })
 }
 
 impl Prepared {
@@ -405,41 +428,69 @@ impl Prepared {
     }
 }
 
-/// The projected variables of a SELECT pattern, below its modifiers.
-fn projection(pattern: &mut GraphPattern) -> Option<&mut Vec<Variable>> {
+/// Joins `values` with the pattern of a query's `WHERE` clause, below the
+/// solution modifiers and grouping and below the clause's top-level filters
+/// and `BIND`s.
+fn bind(pattern: GraphPattern, values: GraphPattern) -> GraphPattern {
+    let inner = |p: Box<GraphPattern>| Box::new(bind(*p, values.clone()));
     match pattern {
-        GraphPattern::Project { variables, .. } => Some(variables),
-        GraphPattern::Slice { inner, .. }
-        | GraphPattern::Distinct { inner }
-        | GraphPattern::Reduced { inner } => projection(inner),
-        _ => None,
+        GraphPattern::Slice {
+            inner: i,
+            start,
+            length,
+        } => GraphPattern::Slice {
+            inner: inner(i),
+            start,
+            length,
+        },
+        GraphPattern::Distinct { inner: i } => GraphPattern::Distinct { inner: inner(i) },
+        GraphPattern::Reduced { inner: i } => GraphPattern::Reduced { inner: inner(i) },
+        GraphPattern::Project {
+            inner: i,
+            variables,
+        } => GraphPattern::Project {
+            inner: inner(i),
+            variables,
+        },
+        GraphPattern::OrderBy {
+            inner: i,
+            expression,
+        } => GraphPattern::OrderBy {
+            inner: inner(i),
+            expression,
+        },
+        GraphPattern::Group {
+            inner: i,
+            variables,
+            aggregates,
+        } => GraphPattern::Group {
+            inner: inner(i),
+            variables,
+            aggregates,
+        },
+        GraphPattern::Filter { expr, inner: i } => GraphPattern::Filter {
+            expr,
+            inner: inner(i),
+        },
+        GraphPattern::Extend {
+            inner: i,
+            variable,
+            expression,
+        } => GraphPattern::Extend {
+            inner: inner(i),
+            variable,
+            expression,
+        },
+        other => GraphPattern::Join {
+            left: Box::new(values),
+            right: Box::new(other),
+        },
     }
 }
 
-/// Results of a query, without the hidden parameter columns.
+/// Results of a query.
 pub struct Answer {
     pub results: QueryResults<'static>,
-    hidden: Vec<Variable>,
-}
-
-impl Answer {
-    /// Whether a variable is a parameter added to the projection only to be
-    /// bound, not part of the results.
-    pub fn is_hidden(&self, variable: &Variable) -> bool {
-        self.hidden.contains(variable)
-    }
-
-    /// The same answer with its results replaced (e.g. by a capped iterator
-    /// over them); hidden parameter columns stay hidden.
-    pub fn map_results(
-        self,
-        f: impl FnOnce(QueryResults<'static>) -> QueryResults<'static>,
-    ) -> Self {
-        Self {
-            results: f(self.results),
-            hidden: self.hidden,
-        }
-    }
 }
 
 /// Runs a prepared query on a store.
@@ -449,10 +500,7 @@ pub fn execute(store: &Store, prepared: Prepared) -> Result<Answer> {
         .on_store(store)
         .execute()
         .map_err(Error::QueryEvaluation)?;
-    Ok(Answer {
-        results,
-        hidden: prepared.hidden,
-    })
+    Ok(Answer { results })
 }
 
 /// Writes query results in `format`; SELECT and ASK results as a table or a
@@ -464,15 +512,9 @@ pub fn write_results(
     prefixes: &Prefixes,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let hidden = answer.hidden;
     match answer.results {
         QueryResults::Solutions(solutions) => {
-            let variables: Vec<Variable> = solutions
-                .variables()
-                .iter()
-                .filter(|v| !hidden.contains(v))
-                .cloned()
-                .collect();
+            let variables = solutions.variables().to_vec();
             if format == Format::Table {
                 let mut table = comfy_table::Table::new();
                 table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
@@ -496,9 +538,7 @@ pub fn write_results(
                 .map_err(Error::Output)?;
             for solution in solutions {
                 let solution = solution.map_err(Error::QueryEvaluation)?;
-                let visible = solution.iter().filter(|(v, _)| !hidden.contains(*v));
-                ser.serialize(visible.map(|(v, t)| (v.as_ref(), t.as_ref())))
-                    .map_err(Error::Output)?;
+                ser.serialize(&solution).map_err(Error::Output)?;
             }
             ser.finish().map_err(Error::Output)?;
         }

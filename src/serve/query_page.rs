@@ -179,12 +179,7 @@ fn table(site: &Site, run: Run) -> Result<(Markup, Kind), Error> {
         armed,
     } = run;
     let visible: Vec<Variable> = match &answer.results {
-        QueryResults::Solutions(s) => s
-            .variables()
-            .iter()
-            .filter(|v| !answer.is_hidden(v))
-            .cloned()
-            .collect(),
+        QueryResults::Solutions(s) => s.variables().to_vec(),
         _ => ["subject", "predicate", "object"]
             .map(Variable::new_unchecked)
             .to_vec(),

@@ -249,12 +249,8 @@ pub fn run(
         );
     }
     let answer = query::execute(&site.store, prepared)?;
-    let mut truncated = Truncated::default();
-    let answer = answer.map_results(|results| {
-        let (capped, t) = cap(results, site.limits.max_results, &token);
-        truncated = t;
-        capped
-    });
+    let (results, truncated) = cap(answer.results, site.limits.max_results, &token);
+    let answer = Answer { results };
     Ok(Run {
         answer,
         truncated,
