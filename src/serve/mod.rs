@@ -47,6 +47,10 @@ use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+/// How long a connection may stay silent (reading a request, or a client
+/// not reading the answer) before it is closed.
+pub const IDLE: Duration = Duration::from_secs(30);
+
 /// How the server is run.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -239,7 +243,7 @@ pub fn start(site: Site, options: &Options) -> Result<Running> {
     let addr = free_port(options.bind)?;
     oxhttp::Server::new(handler)
         .bind(addr)
-        .with_global_timeout(Duration::from_secs(60))
+        .with_global_timeout(IDLE)
         .with_max_concurrent_connections(options.max_connections)
         .with_server_name(concat!("labourgraph/", env!("CARGO_PKG_VERSION")))
         .map_err(|e| Error::Usage(e.to_string()))?
