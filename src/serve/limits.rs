@@ -78,7 +78,11 @@ impl Watchdog {
         let key = (Instant::now() + timeout, deadlines.next);
         deadlines.next += 1;
         deadlines.pending.insert(key, token.clone());
-        wake.notify_one();
+        // The watchdog sleeps until the earliest deadline: wake it only if
+        // this one comes first (not on every query).
+        if deadlines.pending.keys().next() == Some(&key) {
+            wake.notify_one();
+        }
         let armed = Armed {
             watchdog: self.clone(),
             key,
