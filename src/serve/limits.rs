@@ -8,9 +8,8 @@ use oxigraph::sparql::{
     CancellationToken, QueryEvaluationError, QueryResults, QuerySolutionIter, QueryTripleIter,
 };
 use std::cell::Cell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
-use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::sync::{Arc, Weak, mpsc};
 use std::time::{Duration, Instant};
 
 /// Limits of the server, set on the command line.
@@ -35,90 +34,83 @@ impl Default for Limits {
     }
 }
 
-/// Deadlines of the running queries, by (deadline, sequence number).
-#[derive(Default)]
-struct Deadlines {
-    pending: BTreeMap<(Instant, u64), CancellationToken>,
-    next: u64,
+/// How often the watchdog looks at the deadlines: the granularity of the
+/// time limit.
+const TICK: Duration = Duration::from_millis(50);
+
+/// A query's deadline, as the watchdog keeps it.
+struct Entry {
+    due: Instant,
+    token: CancellationToken,
+    /// Dead once the query finished (its [`Armed`] was dropped).
+    running: Weak<()>,
 }
 
 /// One thread that cancels queries when their time is up.
+///
+/// A query hands its deadline over a channel, and the watchdog looks at
+/// the deadlines every [`TICK`]: a query takes no lock and wakes no thread,
+/// which matters when thousands of short queries run each second.
 #[derive(Clone)]
 pub struct Watchdog {
-    shared: Arc<(Mutex<Deadlines>, Condvar)>,
+    deadlines: mpsc::Sender<Entry>,
 }
 
-/// A query's place in the watchdog; dropping it (when the query finished)
-/// removes the deadline.
+/// A query being watched; dropping it (when the query finished) tells the
+/// watchdog to forget it.
 pub struct Armed {
-    watchdog: Watchdog,
-    key: (Instant, u64),
+    _running: Arc<()>,
 }
 
 impl Watchdog {
-    /// Starts the watchdog thread.
+    /// Starts the watchdog thread; it ends when the last clone is dropped.
     pub fn start() -> Self {
-        let watchdog = Self {
-            shared: Arc::default(),
-        };
-        let shared = Arc::clone(&watchdog.shared);
+        let (deadlines, pending) = mpsc::channel();
         std::thread::Builder::new()
             .name("query watchdog".into())
-            .spawn(move || watch(&shared))
+            .spawn(move || watch(&pending))
             .expect("cannot start the query watchdog thread");
-        watchdog
+        Self { deadlines }
     }
 
     /// A new token that is cancelled after `timeout`, unless the returned
     /// guard is dropped first.
     pub fn arm(&self, timeout: Duration) -> (CancellationToken, Armed) {
         let token = CancellationToken::new();
-        let (lock, wake) = &*self.shared;
-        let mut deadlines = lock.lock().unwrap_or_else(PoisonError::into_inner);
-        let key = (Instant::now() + timeout, deadlines.next);
-        deadlines.next += 1;
-        deadlines.pending.insert(key, token.clone());
-        // The watchdog sleeps until the earliest deadline: wake it only if
-        // this one comes first (not on every query).
-        if deadlines.pending.keys().next() == Some(&key) {
-            wake.notify_one();
-        }
-        let armed = Armed {
-            watchdog: self.clone(),
-            key,
-        };
-        (token, armed)
+        let running = Arc::new(());
+        let _ = self.deadlines.send(Entry {
+            due: Instant::now() + timeout,
+            token: token.clone(),
+            running: Arc::downgrade(&running),
+        });
+        (token, Armed { _running: running })
     }
 }
 
-impl Drop for Armed {
-    fn drop(&mut self) {
-        let (lock, _) = &*self.watchdog.shared;
-        let mut deadlines = lock.lock().unwrap_or_else(PoisonError::into_inner);
-        deadlines.pending.remove(&self.key);
-    }
-}
-
-/// The watchdog's loop: sleep until the earliest deadline, cancel what is due.
-fn watch(shared: &(Mutex<Deadlines>, Condvar)) {
-    let (lock, wake) = shared;
-    let mut deadlines = lock.lock().unwrap_or_else(PoisonError::into_inner);
+/// The watchdog's loop: every tick, take the new deadlines, forget the
+/// finished queries and cancel those whose time is up.
+fn watch(new: &mpsc::Receiver<Entry>) {
+    let mut pending: Vec<Entry> = Vec::new();
     loop {
-        let now = Instant::now();
-        while let Some(entry) = deadlines.pending.first_entry() {
-            if entry.key().0 > now {
-                break;
+        std::thread::sleep(TICK);
+        loop {
+            match new.try_recv() {
+                Ok(entry) => pending.push(entry),
+                Err(mpsc::TryRecvError::Empty) => break,
+                Err(mpsc::TryRecvError::Disconnected) => return,
             }
-            entry.remove().cancel();
         }
-        deadlines = match deadlines.pending.keys().next() {
-            None => wake.wait(deadlines).unwrap_or_else(PoisonError::into_inner),
-            Some((due, _)) => {
-                let wait = due.saturating_duration_since(now);
-                let waited = wake.wait_timeout(deadlines, wait);
-                waited.unwrap_or_else(PoisonError::into_inner).0
+        let now = Instant::now();
+        pending.retain(|entry| {
+            if entry.running.strong_count() == 0 {
+                false
+            } else if entry.due <= now {
+                entry.token.cancel();
+                false
+            } else {
+                true
             }
-        };
+        });
     }
 }
 

@@ -44,6 +44,7 @@ use oxigraph::model::{NamedNodeRef, Term};
 use oxigraph::store::Store;
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -142,56 +143,59 @@ impl Site {
     }
 }
 
-/// Requests being answered, and whether the server is shutting down.
+/// Requests being answered, and whether the server is shutting down. The
+/// count is atomic, so that requests take no lock; the lock and condition
+/// variable only serve the shutdown.
 #[derive(Default)]
 struct Lifecycle {
-    state: Mutex<State>,
+    in_flight: AtomicUsize,
+    closing: AtomicBool,
+    lock: Mutex<()>,
     idle: Condvar,
-}
-
-#[derive(Default)]
-struct State {
-    in_flight: usize,
-    closing: bool,
 }
 
 /// A request being answered; counted out when dropped (also on a panic).
 struct InFlight<'a>(&'a Lifecycle);
 
 impl Lifecycle {
-    fn state(&self) -> std::sync::MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
     /// Counts a request in; `None` when shutting down.
     fn enter(&self) -> Option<InFlight<'_>> {
-        let mut state = self.state();
-        if state.closing {
+        if self.closing.load(Ordering::SeqCst) {
             return None;
         }
-        state.in_flight += 1;
-        Some(InFlight(self))
+        self.in_flight.fetch_add(1, Ordering::SeqCst);
+        let request = InFlight(self);
+        // Closing may have begun in between: then this request is refused
+        // (and counted out as `request` is dropped).
+        (!self.closing.load(Ordering::SeqCst)).then_some(request)
     }
 
     /// Refuses new requests and waits up to `grace` for the running ones;
     /// returns how many were still running.
     fn close(&self, grace: Duration) -> usize {
-        let mut state = self.state();
-        state.closing = true;
-        let (state, _) = self
+        self.closing.store(true, Ordering::SeqCst);
+        let lock = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
+        let _ = self
             .idle
-            .wait_timeout_while(state, grace, |s| s.in_flight > 0)
+            .wait_timeout_while(lock, grace, |_| self.in_flight.load(Ordering::SeqCst) > 0)
             .unwrap_or_else(PoisonError::into_inner);
-        state.in_flight
+        self.in_flight.load(Ordering::SeqCst)
     }
 }
 
 impl Drop for InFlight<'_> {
     fn drop(&mut self) {
-        let mut state = self.0.state();
-        state.in_flight -= 1;
-        if state.in_flight == 0 {
-            self.0.idle.notify_all();
+        let lifecycle = self.0;
+        if lifecycle.in_flight.fetch_sub(1, Ordering::SeqCst) == 1
+            && lifecycle.closing.load(Ordering::SeqCst)
+        {
+            // Taking the lock orders this wake-up after `close` checked the
+            // count and began to wait.
+            let _lock = lifecycle
+                .lock
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            lifecycle.idle.notify_all();
         }
     }
 }
@@ -323,12 +327,15 @@ fn handle(
     if access_log {
         let target = request.uri().path_and_query().map_or("", |p| p.as_str());
         let target: String = target.chars().take(200).collect();
-        eprintln!(
-            "{} {target} {} {bytes} {:.1}ms",
+        // One write per line: `eprintln!` writes each piece on its own, and
+        // standard error is not buffered.
+        let line = format!(
+            "{} {target} {} {bytes} {:.1}ms\n",
             request.method(),
             status.as_u16(),
             started.elapsed().as_secs_f64() * 1000.0
         );
+        let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), line.as_bytes());
     }
     let mut response = Response::builder().status(status);
     for (name, value) in reply.headers {
