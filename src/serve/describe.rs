@@ -253,7 +253,7 @@ pub fn triples(store: &Store, subject: &NamedNode) -> Result<Vec<Triple>> {
     for quad in about.chain(pointing) {
         triples.push(Triple::from(quad?));
     }
-    triples.sort_unstable_by_key(|t| t.to_string());
+    triples.sort_by_cached_key(ToString::to_string);
     triples.dedup();
     Ok(triples)
 }

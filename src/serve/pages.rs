@@ -31,6 +31,7 @@ pub fn resource(site: &Site, d: &Description) -> Reply {
         .iter()
         .partition(|s| s.predicate.as_ref() == rdf::TYPE);
     let local = site.mount.href(iri);
+    let refs = source_refs(site, d);
     let body = html! {
         h1 { (title) }
         p.iri { code { (iri) } }
@@ -59,7 +60,14 @@ pub fn resource(site: &Site, d: &Description) -> Reply {
                                 @if i == 0 || statements[i - 1].predicate != s.predicate { (link(site, s.predicate.as_str(), None)) }
                             }
                             td { (term(site, &s.object, true)) }
-                            td.source { @for g in &s.graphs { (source_ref(site, d, g)) " " } }
+                            td.source {
+                                @for g in &s.graphs {
+                                    @match d.source_of(g) {
+                                        Some(i) => { (refs[i]) " " }
+                                        None => { (link(site, g.as_str(), None)) " " }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -120,19 +128,22 @@ fn graph_query(graph: &str) -> String {
         .finish()
 }
 
-/// A `[n]` link to the source of a statement's graph.
-fn source_ref(site: &Site, d: &Description, graph: &NamedNode) -> Markup {
-    match d.source_of(graph) {
-        Some(i) => {
-            let tip = d.sources[i]
+/// The `[n]` links to the sources, one per source, each naming its
+/// article (or its graph) on hover.
+fn source_refs(site: &Site, d: &Description) -> Vec<Markup> {
+    d.sources
+        .iter()
+        .enumerate()
+        .map(|(i, source)| {
+            let tip = source
                 .article
                 .as_ref()
                 .and_then(|a| site.label(a.as_ref()))
-                .unwrap_or_else(|| short(site, graph.as_str()));
+                .or_else(|| source.graph.as_ref().map(|g| short(site, g.as_str())))
+                .unwrap_or_default();
             html! { a href={ "#source-" (i + 1) } title=(tip) { "[" (i + 1) "]" } }
-        }
-        None => link(site, graph.as_str(), None),
-    }
+        })
+        .collect()
 }
 
 fn subject(site: &Site, s: &NamedOrBlankNode) -> Markup {
