@@ -321,7 +321,7 @@ impl Context {
         terms.sort_by(|a, b| a.term.cmp(&b.term));
         for t in terms {
             let clash = |what: &str| {
-                Error::Usage(format!(
+                Error::Publish(format!(
                     "the JSON-LD context would define {what} twice: `{}` <{}>",
                     t.term, t.iri
                 ))

@@ -290,7 +290,7 @@ pub fn check(jsonld: &[u8], context_json: &str, quads: &[Quad]) -> Result<()> {
         profile: Default::default(),
     })
     .with_base_iri(DOC)
-    .map_err(|e| Error::Usage(e.to_string()))?
+    .map_err(|e| Error::Publish(e.to_string()))?
     .for_reader(jsonld)
     .with_document_loader(move |url| {
         if url != context_url {

@@ -112,8 +112,10 @@ oxigraph serve --location ./store --union-default-graph
 ```sh
 riot --validate labourgraph.nq.gz
 tdb2.tdbloader --loc ./tdb2 labourgraph.nq.gz
-fuseki-server --loc ./tdb2 --set tdb:unionDefaultGraph=true /labourgraph
+fuseki-server --loc ./tdb2 /labourgraph
 ```
+
+(query across all graphs with `FROM <urn:x-arq:UnionGraph>` or `GRAPH ?g`).
 
 **Virtuoso** (in `isql`; the release directory must be listed in
 `DirsAllowed` of `virtuoso.ini`; N-Quads keep their own graphs):
@@ -129,7 +131,7 @@ checkpoint;
 ```python
 from rdflib import Dataset
 ds = Dataset()
-ds.parse("labourgraph.nq.gz", format="nquads")
+ds.parse("labourgraph.nq", format="nquads")
 ```
 
 **Spreadsheets and data frames**: open `tables/*.csv`, e.g. with pandas:

@@ -60,6 +60,11 @@ pub fn render_all(store: &Store, meta: &DatasetMeta) -> Result<Vec<(String, Stri
 
 type Rows = (Vec<&'static str>, Vec<Vec<String>>);
 
+/// Column names, given comma-separated.
+fn columns(names: &'static str) -> Vec<&'static str> {
+    names.split(',').collect()
+}
+
 fn csv_text((header, mut rows): Rows) -> Result<String> {
     rows.sort();
     let mut w = csv::WriterBuilder::new()
@@ -214,22 +219,9 @@ const ORGANISATIONS: &[NamedNodeRef<'static>] = &[
 ];
 
 fn organisations(v: &View<'_>) -> Result<Rows> {
-    let header = vec![
-        "organisation",
-        "name",
-        "alternate_names",
-        "kinds",
-        "country",
-        "country_name",
-        "parent",
-        "parent_name",
-        "founder",
-        "founder_name",
-        "founding_date",
-        "same_as",
-        "description",
-        "sources",
-    ];
+    let header = columns(
+        "organisation,name,alternate_names,kinds,country,country_name,parent,parent_name,founder,founder_name,founding_date,same_as,description,sources",
+    );
     let mut rows = Vec::new();
     for o in v.instances(ORGANISATIONS)? {
         let [country, country_name] = v.linked(&o, lg::COUNTRY)?;
@@ -258,22 +250,9 @@ fn organisations(v: &View<'_>) -> Result<Rows> {
 }
 
 fn people(v: &View<'_>) -> Result<Rows> {
-    let header = vec![
-        "person",
-        "name",
-        "given_name",
-        "family_name",
-        "post",
-        "role",
-        "organisation",
-        "organisation_name",
-        "start_date",
-        "end_date",
-        "attested_on",
-        "attested_at",
-        "attested_at_name",
-        "sources",
-    ];
+    let header = columns(
+        "person,name,given_name,family_name,post,role,organisation,organisation_name,start_date,end_date,attested_on,attested_at,attested_at_name,sources",
+    );
     let mut rows = Vec::new();
     for p in v.instances(&[schema::PERSON])? {
         let person = [
@@ -317,25 +296,9 @@ fn people(v: &View<'_>) -> Result<Rows> {
 }
 
 fn events(v: &View<'_>) -> Result<Rows> {
-    let header = vec![
-        "event",
-        "name",
-        "kinds",
-        "status",
-        "start_date",
-        "end_date",
-        "locations",
-        "location_names",
-        "organisers",
-        "organiser_names",
-        "part_of",
-        "part_of_name",
-        "attendees",
-        "attendee_names",
-        "topics",
-        "topic_names",
-        "sources",
-    ];
+    let header = columns(
+        "event,name,kinds,status,start_date,end_date,locations,location_names,organisers,organiser_names,part_of,part_of_name,attendees,attendee_names,topics,topic_names,sources",
+    );
     let mut rows = Vec::new();
     for e in v.instances(&[schema::EVENT])? {
         let mut row = vec![
@@ -362,19 +325,9 @@ fn events(v: &View<'_>) -> Result<Rows> {
 }
 
 fn participants(v: &View<'_>) -> Result<Rows> {
-    let header = vec![
-        "event",
-        "event_name",
-        "participation",
-        "participant",
-        "participant_name",
-        "participant_kind",
-        "on_behalf_of",
-        "on_behalf_of_name",
-        "capacity",
-        "role",
-        "sources",
-    ];
+    let header = columns(
+        "event,event_name,participation,participant,participant_name,participant_kind,on_behalf_of,on_behalf_of_name,capacity,role,sources",
+    );
     let mut rows = Vec::new();
     for e in v.instances(&[schema::EVENT])? {
         for n in v.links(&e, lg::HAS_PARTICIPATION)? {
@@ -409,28 +362,9 @@ fn participants(v: &View<'_>) -> Result<Rows> {
 }
 
 fn agreements(v: &View<'_>) -> Result<Rows> {
-    let header = vec![
-        "agreement",
-        "name",
-        "kinds",
-        "status",
-        "content",
-        "parties",
-        "party_names",
-        "agreed_at",
-        "agreed_at_name",
-        "agreed_on",
-        "places",
-        "place_names",
-        "concerns_date",
-        "valid_from",
-        "valid_through",
-        "documents",
-        "document_names",
-        "events",
-        "event_names",
-        "sources",
-    ];
+    let header = columns(
+        "agreement,name,kinds,status,content,parties,party_names,agreed_at,agreed_at_name,agreed_on,places,place_names,concerns_date,valid_from,valid_through,documents,document_names,events,event_names,sources",
+    );
     let mut rows = Vec::new();
     for a in v.instances(&[lg::AGREEMENT])? {
         let mut row = vec![
@@ -456,13 +390,7 @@ fn agreements(v: &View<'_>) -> Result<Rows> {
 }
 
 fn parties(v: &View<'_>) -> Result<Rows> {
-    let header = vec![
-        "agreement",
-        "agreement_name",
-        "party",
-        "party_name",
-        "party_kind",
-    ];
+    let header = columns("agreement,agreement_name,party,party_name,party_kind");
     let mut rows = Vec::new();
     for a in v.instances(&[lg::AGREEMENT])? {
         for p in v.links(&a, lg::PARTY)? {
@@ -487,23 +415,9 @@ fn parties(v: &View<'_>) -> Result<Rows> {
 }
 
 fn figures(v: &View<'_>) -> Result<Rows> {
-    let header = vec![
-        "figure",
-        "name",
-        "about",
-        "about_name",
-        "value",
-        "datatype",
-        "qualifier",
-        "min_value",
-        "max_value",
-        "unit",
-        "counts",
-        "date",
-        "reported_at",
-        "reported_at_name",
-        "sources",
-    ];
+    let header = columns(
+        "figure,name,about,about_name,value,datatype,qualifier,min_value,max_value,unit,counts,date,reported_at,reported_at_name,sources",
+    );
     let mut rows = Vec::new();
     for f in v.instances(&[lg::REPORTED_FIGURE])? {
         let [about, about_name] = v.linked(&f, schema::ABOUT)?;
