@@ -208,10 +208,7 @@ fn void_turtle(
     triples.extend(void::release_triples(meta, date, distributions));
     let mut prefixes = crate::query::prefixes(&meta.base);
     prefixes.push(("spdx".into(), context::SPDX.into()));
-    prefixes.push((
-        "release".into(),
-        format!("{}release/{}/", meta.base, meta.version),
-    ));
+    prefixes.push(("release".into(), void::release_namespace(meta)));
     let mut out = Vec::new();
     dumps::turtle(sort_triples(triples), &prefixes, &mut out)?;
     Ok(out)
@@ -430,6 +427,15 @@ impl ReleaseDir {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shapes_parse() {
+        let triples = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
+            .for_slice(SHAPES_TTL)
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+        assert!(triples.len() > 100);
+    }
 
     #[test]
     fn release_dates() {

@@ -28,6 +28,17 @@ use std::collections::BTreeSet;
 pub const JOIN: &str = " | ";
 
 /// Every table: (path in the release, title, CSV text).
+///
+/// ```
+/// use labourgraph::dataset::DatasetMeta;
+/// let meta: DatasetMeta = serde_json::from_str(r#"{"title": "t", "description": "d",
+///     "base": "https://example.org/lg/", "license": "https://creativecommons.org/licenses/by/4.0/",
+///     "publisher": "p", "version": "1", "issued": "2026-01-02", "language": "en", "topic_scheme": "s"}"#)?;
+/// let tables = labourgraph::publish::tables::render_all(&oxigraph::store::Store::new()?, &meta)?;
+/// assert_eq!(tables[0].0, "tables/organisations.csv");
+/// assert!(tables[0].2.starts_with("organisation,name,alternate_names,"));
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 pub fn render_all(store: &Store, meta: &DatasetMeta) -> Result<Vec<(String, String, String)>> {
     let v = View {
         store,

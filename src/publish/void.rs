@@ -357,6 +357,26 @@ pub struct Distribution {
     pub rdf_format: Option<&'static str>,
 }
 
+/// The namespace of a release's distributions: `{base}release/{version}/`,
+/// the version reduced to IRI-safe characters.
+pub fn release_namespace(meta: &DatasetMeta) -> String {
+    let mut version: String = meta
+        .version
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._~-".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if version.trim_matches('.').is_empty() {
+        version.insert(0, 'v');
+    }
+    format!("{}release/{version}/", meta.base)
+}
+
 /// A relative IRI reference to a file of the release, for `void.ttl`
 /// only: Turtle resolves it against the location of `void.ttl` itself, so
 /// the description stays right wherever the release is published.
@@ -393,10 +413,7 @@ pub fn release_triples(
         release_ref("README.md").into(),
     );
     for d in distributions {
-        let node = NamedNode::new_unchecked(format!(
-            "{}release/{}/{}",
-            meta.base, meta.version, d.file.path
-        ));
+        let node = NamedNode::new_unchecked(format!("{}{}", release_namespace(meta), d.file.path));
         let file = release_ref(&d.file.path);
         add(&ds, &dcat_("distribution"), node.clone().into());
         if let Some(format) = d.rdf_format {
@@ -471,6 +488,27 @@ mod tests {
         );
         assert_eq!(namespace("urn:isbn:123").0, "urn:isbn:");
         assert_eq!(namespace("https://example.net").0, "https://example.net");
+    }
+
+    #[test]
+    fn release_namespaces_are_iris() {
+        let meta = |version: &str| DatasetMeta {
+            version: version.to_owned(),
+            ..serde_json::from_str(include_str!("../../tests/fixtures/mini/dataset.json")).unwrap()
+        };
+        assert_eq!(
+            release_namespace(&meta("0.1.0")),
+            "https://example.org/mini/release/0.1.0/"
+        );
+        assert_eq!(
+            release_namespace(&meta("1 beta/2")),
+            "https://example.org/mini/release/1-beta-2/"
+        );
+        assert_eq!(
+            release_namespace(&meta("..")),
+            "https://example.org/mini/release/v../"
+        );
+        assert!(NamedNode::new(release_namespace(&meta("ü"))).is_ok());
     }
 
     #[test]
