@@ -62,6 +62,9 @@ pub fn write(
     language: &str,
     out: &mut dyn Write,
 ) -> Result<()> {
+    // Oxigraph keeps language tags in lower case.
+    let language = language.to_ascii_lowercase();
+    let language = language.as_str();
     let c = Compactor {
         context,
         base: relative_base(base),

@@ -124,6 +124,8 @@ fn write_release(
     let quads: Vec<Quad> = store.iter().collect::<Result<_, _>>()?;
     let statistics = Statistics::of(&quads, &meta.base, Some(&ids.graph()));
     drop(quads);
+    // (a store that already holds a description gets the new one instead)
+    store.clear_graph(ids.graph().as_ref())?;
     store.extend(void::description_quads(meta, &statistics, date))?;
 
     progress.phase("writing the dumps");

@@ -236,12 +236,7 @@ pub fn description_quads(meta: &DatasetMeta, stats: &Statistics, release_date: &
     let v = |local: &str| format!("{}{local}", void::NS);
     let int = |n: usize| Term::from(Literal::new_typed_literal(n.to_string(), xsd::INTEGER));
     let iri = |s: &str| Term::from(NamedNode::new_unchecked(s));
-    let text = |s: &str| {
-        Term::from(Literal::new_language_tagged_literal_unchecked(
-            s,
-            meta.language.clone(),
-        ))
-    };
+    let text = |s: &str| Term::from(text_literal(s, &meta.language));
 
     let graph = ids.graph();
     add(
@@ -327,6 +322,12 @@ pub fn description_quads(meta: &DatasetMeta, stats: &Statistics, release_date: &
         );
     }
     out
+}
+
+/// Text in the dataset's language (normalised as the mapping does).
+fn text_literal(text: &str, language: &str) -> Literal {
+    Literal::new_language_tagged_literal(text, language)
+        .unwrap_or_else(|_| Literal::new_simple_literal(text))
 }
 
 /// The namespace of a vocabulary term: up to its last `#` or `/`.
@@ -424,7 +425,7 @@ pub fn release_triples(
         add(
             &node,
             &dc("title"),
-            Literal::new_language_tagged_literal_unchecked(&d.title, meta.language.clone()).into(),
+            text_literal(&d.title, &meta.language).into(),
         );
         add(&node, &dcat_("downloadURL"), file.clone().into());
         add(&node, &dcat_("accessURL"), file.into());
