@@ -297,7 +297,10 @@ fn move_into_place(tmp: tempfile::TempDir, out: &Path) -> Result<()> {
             .map_err(write_err(tmp.path()))?;
     }
     let old = if out.exists() {
-        let old = tmp.path().with_extension("old");
+        // next to the new release, under a name as unique as its own
+        let mut old = tmp.path().as_os_str().to_owned();
+        old.push(".old");
+        let old = PathBuf::from(old);
         std::fs::rename(out, &old).map_err(write_err(out))?;
         Some(old)
     } else {

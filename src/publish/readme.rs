@@ -80,7 +80,7 @@ place).\n\n",
 The full texts of the source articles belong to their publishers.\n\n\
 ## How to cite\n\n> {publisher} ({year}). *{title}* (version {version}, released {date}) \
 [Data set]. {dataset}\n\n```bibtex\n@misc{{labourgraph-{version},\n  title = {{{title}}},\n  \
-author = {{{publisher}}},\n  year = {{{year}}},\n  version = {{{version}}},\n  \
+author = {{{{{publisher}}}}},\n  year = {{{year}}},\n  version = {{{version}}},\n  \
 note = {{Released {date}. Base IRI {base}}},\n  url = {{{dataset}}}\n}}\n```\n\n",
         publisher = m.publisher,
         license = m.license,
