@@ -50,6 +50,10 @@ pub enum Error {
         #[source]
         source: oxigraph::io::RdfParseError,
     },
+    /// A release could not be made consistent (e.g. a dump that does not
+    /// read back as the dataset).
+    #[error("cannot publish: {0}")]
+    Publish(String),
     /// The store failed.
     #[error("the store failed")]
     Store(#[from] StorageError),

@@ -8,7 +8,8 @@
 //! all problems reported together as [`diagnostics`]) → [`map`] (records to
 //! quads, the interoperability contract, with terms from [`vocab`] and the
 //! [`ontology`]) → [`store`] (bulk load and atomic persistence) → [`query`]
-//! and [`export`]. [`pipeline`] ties the first steps together.
+//! and [`export`]. [`pipeline`] ties the first steps together; [`publish`]
+//! writes a linked-open-data release.
 //!
 //! ```no_run
 //! use labourgraph::{store, query, progress::Progress};
@@ -35,6 +36,7 @@ pub mod map;
 pub mod ontology;
 pub mod pipeline;
 pub mod progress;
+pub mod publish;
 pub mod query;
 pub mod reader;
 pub mod records;

@@ -74,6 +74,21 @@ enum Command {
     Query(QueryArgs),
     /// Write the graph in an RDF format: all graphs, one graph or their union.
     Export(ExportArgs),
+    /// Write a linked-open-data release: dumps, compacted JSON-LD, VoID/DCAT, ontology, SHACL shapes, CSV tables.
+    Publish(PublishArgs),
+}
+
+#[derive(Debug, Args)]
+struct PublishArgs {
+    /// The release directory to create (new, empty, or a previous release with --force).
+    #[arg(long, short, value_name = "DIR")]
+    out: PathBuf,
+    /// Release date [default: `issued` of data/dataset.json]; never the clock.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+    /// Replace DIR if it holds a previous release.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -162,6 +177,7 @@ fn main() -> ExitCode {
         Command::Build => build(&config),
         Command::Query(args) => run_query(&config, args),
         Command::Export(args) => run_export(&config, args),
+        Command::Publish(args) => run_publish(&config, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -371,4 +387,35 @@ fn run_export(config: &Config, args: ExportArgs) -> anyhow::Result<()> {
     with_output(args.output.as_deref(), |out| {
         export(&opened.store, format, &selection, &prefixes, out)
     })
+}
+
+fn run_publish(config: &Config, args: PublishArgs) -> anyhow::Result<()> {
+    let opened = open(config)?;
+    let meta = DatasetMeta::read(&config.data).ok_or_else(|| Error::Read {
+        path: config.data.join(labourgraph::dataset::DATASET_FILE),
+        source: std::io::Error::other("the dataset metadata changed while publishing"),
+    })?;
+    let options = labourgraph::publish::Options {
+        out: args.out,
+        date: args.date,
+        force: args.force,
+    };
+    let release = labourgraph::publish::publish(opened.store, &meta, &options, &config.progress())?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "Published {} version {} ({}) in {}: {} files, {}, {}",
+        meta.title,
+        meta.version,
+        release.date,
+        release.dir.display(),
+        release.files.len() + 1,
+        labourgraph::error::plural(release.statistics.triples, "statement"),
+        match release.statistics.entities {
+            1 => "1 entity".to_owned(),
+            n => format!("{n} entities"),
+        },
+    )
+    .map_err(Error::Output)?;
+    Ok(())
 }
