@@ -44,6 +44,10 @@ impl DatasetMeta {
     }
 }
 
+/// Names of the fixed graphs (`{base}graph/{name}`), which no source id may
+/// take, since a source's statements go into `{base}graph/{source-id}`.
+pub const RESERVED_GRAPH_NAMES: &[&str] = &["metadata", "curation", "ontology", "void", "import"];
+
 /// IRI helpers derived from the base IRI.
 #[derive(Debug, Clone)]
 pub struct Iris {

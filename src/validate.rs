@@ -7,7 +7,7 @@
 //! quotes against that index. Neither pass keeps the records, so memory grows
 //! with the number of ids, not with the size of the corpus.
 
-use crate::dataset::{DatasetMeta, is_slug};
+use crate::dataset::{DatasetMeta, RESERVED_GRAPH_NAMES, is_slug};
 use crate::dates::PartialDate;
 use crate::diagnostics::{Diagnostic, Diagnostics, JsonPath, Problem};
 use crate::reader::{DataFiles, RawRecord, for_each_record, offset_of, strip_position};
@@ -364,6 +364,17 @@ pub fn check_record(
     c.common(record);
     match record {
         Record::Source(r) => {
+            if RESERVED_GRAPH_NAMES.contains(&r.id.as_str()) {
+                c.error(
+                    JsonPath::root().key("id"),
+                    Problem::InvalidId,
+                    format!(
+                        "`{}` names a fixed graph of the dataset and cannot be a source id (reserved: {})",
+                        r.id,
+                        RESERVED_GRAPH_NAMES.join(", ")
+                    ),
+                );
+            }
             c.lang(&JsonPath::root().key("language"), &r.language);
             c.opt_ref(
                 &JsonPath::root().key("publisher"),

@@ -359,6 +359,22 @@ fn source_without_its_text() {
 }
 
 #[test]
+fn source_id_that_names_a_fixed_graph() {
+    let found = problems_with(
+        "sources/extra.json",
+        r#"{"type": "source", "id": "metadata", "name": "M", "language": "en", "text": "geneva.txt"}"#,
+    );
+    assert_one(
+        &found,
+        "sources/extra.json",
+        Problem::InvalidId,
+        (1, 27),
+        "$.id",
+        "names a fixed graph",
+    );
+}
+
+#[test]
 fn invalid_metadata() {
     let found = problems_with(
         "dataset.json",
