@@ -368,7 +368,7 @@ fn source_id_that_names_a_fixed_graph() {
         &found,
         "sources/extra.json",
         Problem::InvalidId,
-        (1, 27),
+        (1, 26),
         "$.id",
         "names a fixed graph",
     );
