@@ -155,13 +155,24 @@ fn problem(e: RdfParseError) -> SyntaxProblem {
             message: format!("cannot read or decompress: {e}"),
             io: true,
         },
-        RdfParseError::Syntax(e) => SyntaxProblem {
-            position: e
+        RdfParseError::Syntax(e) => {
+            let position = e
                 .location()
-                .map(|l| (l.start.line as usize + 1, l.start.column as usize + 1)),
-            message: e.to_string(),
-            io: false,
-        },
+                .map(|l| (l.start.line as usize + 1, l.start.column as usize + 1));
+            let message = e.to_string();
+            // The position is reported apart; drop the parser's own copy of it.
+            let message = match (position, message.strip_prefix("Parser error at ")) {
+                (Some(_), Some(rest)) => rest
+                    .split_once(": ")
+                    .map_or(message.clone(), |(_, m)| m.to_owned()),
+                _ => message,
+            };
+            SyntaxProblem {
+                position,
+                message,
+                io: false,
+            }
+        }
     }
 }
 
