@@ -1,14 +1,26 @@
 //! Federated queries: `SERVICE` calls from a query to remote SPARQL
-//! endpoints, evaluated by Oxigraph's HTTP client (plain HTTP in the
+//! endpoints, evaluated by Oxigraph with [`HttpService`] (plain HTTP in the
 //! default build; HTTPS with the `tls` feature).
 //!
 //! They are off unless asked for (`query --federate`): a query that calls a
-//! `SERVICE` is otherwise refused before it runs ([`check`]), and the
-//! engine's HTTP client is disabled, so that neither a query from the
+//! `SERVICE` is otherwise refused before it runs ([`check`]), and the engine
+//! then has no service handler at all, so that neither a query from the
 //! library nor one sent to a server built on this library reaches the
 //! network by surprise.
+//!
+//! [`HttpService`] sends the `SERVICE` pattern as a SELECT query in a
+//! URL-encoded POST (`query=…`), the form of the SPARQL 1.1 Protocol every
+//! endpoint accepts. Oxigraph's own `http-client` sends the query as an
+//! `application/sparql-query` body instead, which Virtuoso 7.2 (the version
+//! Debian ships) accepts but never answers
+//! (openlink/virtuoso-opensource#842).
 
 use crate::error::{Error, Result};
+use oxigraph::model::NamedNode;
+use oxigraph::sparql::results::{
+    QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
+};
+use oxigraph::sparql::{DefaultServiceHandler, QueryEvaluationError, QuerySolutionIter};
 use spargebra::Query;
 use spargebra::algebra::{Expression, GraphPattern, OrderExpression};
 use spargebra::term::NamedNodePattern;
@@ -29,6 +41,102 @@ impl Federation {
         Self {
             enabled: true,
             timeout: Some(timeout),
+        }
+    }
+}
+
+/// The failure of a `SERVICE` call.
+#[derive(Debug, thiserror::Error)]
+#[error("SERVICE <{endpoint}>: {message}")]
+pub struct ServiceError {
+    pub endpoint: String,
+    pub message: String,
+}
+
+/// Evaluates `SERVICE` calls with HTTP requests to the endpoints.
+pub struct HttpService {
+    agent: ureq::Agent,
+}
+
+impl HttpService {
+    /// A handler allowing `timeout` for each call (connection and answer).
+    pub fn new(timeout: Option<Duration>) -> Self {
+        let agent = ureq::Agent::config_builder()
+            .timeout_global(timeout)
+            .http_status_as_error(false)
+            .build()
+            .into();
+        Self { agent }
+    }
+}
+
+impl DefaultServiceHandler for HttpService {
+    type Error = QueryEvaluationError;
+
+    fn handle(
+        &self,
+        service_name: &NamedNode,
+        pattern: &GraphPattern,
+        base_iri: Option<&oxiri::Iri<String>>,
+    ) -> std::result::Result<QuerySolutionIter<'static>, QueryEvaluationError> {
+        let fail = |message: String| {
+            QueryEvaluationError::Service(Box::new(ServiceError {
+                endpoint: service_name.as_str().to_owned(),
+                message,
+            }))
+        };
+        let query = Query::Select {
+            dataset: None,
+            pattern: pattern.clone(),
+            base_iri: base_iri.cloned(),
+        }
+        .to_string();
+        let response = self
+            .agent
+            .post(service_name.as_str())
+            .header(
+                "Accept",
+                "application/sparql-results+json, application/sparql-results+xml;q=0.9",
+            )
+            .send_form([("query", query.as_str())])
+            .map_err(|e| fail(e.to_string()))?;
+        let status = response.status().as_u16();
+        let media_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let body = response.into_body().into_reader();
+        if !(200..300).contains(&status) {
+            let mut text = String::new();
+            let _ = std::io::Read::read_to_string(&mut std::io::Read::take(body, 2048), &mut text);
+            return Err(fail(format!("HTTP {status}: {}", text.trim())));
+        }
+        let format = QueryResultsFormat::from_media_type(&media_type)
+            .ok_or_else(|| fail(format!("answered with `{media_type}`, not SPARQL results")))?;
+        match QueryResultsParser::from_format(format)
+            .for_reader(body)
+            .map_err(|e| fail(e.to_string()))?
+        {
+            ReaderQueryResultsParserOutput::Solutions(solutions) => {
+                let variables = solutions.variables().into();
+                let endpoint = service_name.as_str().to_owned();
+                Ok(QuerySolutionIter::new(
+                    variables,
+                    solutions.map(move |s| {
+                        s.map_err(|e| {
+                            QueryEvaluationError::Service(Box::new(ServiceError {
+                                endpoint: endpoint.clone(),
+                                message: e.to_string(),
+                            }))
+                        })
+                    }),
+                ))
+            }
+            ReaderQueryResultsParserOutput::Boolean(_) => {
+                Err(fail("answered a boolean, not solutions".into()))
+            }
         }
     }
 }

@@ -416,10 +416,11 @@ pub fn prepare_federated(
         *pattern = bind(where_clause, values);
     }
     crate::federation::check(&query, federation)?;
-    let evaluator = match (federation.enabled, federation.timeout) {
-        (true, Some(timeout)) => SparqlEvaluator::new().with_http_timeout(timeout),
-        (true, None) => SparqlEvaluator::new(),
-        (false, _) => SparqlEvaluator::new().without_default_http_service_handler(),
+    let evaluator = if federation.enabled {
+        SparqlEvaluator::new()
+            .with_default_service_handler(crate::federation::HttpService::new(federation.timeout))
+    } else {
+        SparqlEvaluator::new()
     };
     let algebra = query.clone();
     let mut prepared = evaluator.for_query(query);

@@ -70,9 +70,24 @@ fn federate_asks_the_remote_endpoint() {
         ));
     let requests = server.requests();
     assert!(!requests.is_empty());
-    assert_eq!(requests[0].method, "POST");
-    assert_eq!(requests[0].target, "/sparql");
-    assert!(String::from_utf8_lossy(&requests[0].body).contains("rdf-schema#label"));
+    // The SPARQL 1.1 Protocol's URL-encoded POST, which every endpoint accepts.
+    let r = &requests[0];
+    assert_eq!(r.method, "POST");
+    assert_eq!(r.target, "/sparql");
+    assert_eq!(
+        r.header("content-type"),
+        Some("application/x-www-form-urlencoded")
+    );
+    let body = String::from_utf8(r.body.clone()).unwrap();
+    let value = body.strip_prefix("query=").unwrap().replace('+', " ");
+    let query = percent_encoding::percent_decode_str(&value)
+        .decode_utf8()
+        .unwrap()
+        .into_owned();
+    assert!(
+        query.contains("<http://www.w3.org/2000/01/rdf-schema#label>"),
+        "{query}"
+    );
 }
 
 #[test]

@@ -118,8 +118,12 @@ for i in $(seq 1 120); do
 done
 
 # A fresh database has dba/dba: give it a password of this run only.
-password="lg-$RANDOM$RANDOM$RANDOM"
-isql-vt "127.0.0.1:$sql_port" dba dba "EXEC=SET PASSWORD dba $password;" > /dev/null
+password="lg$RANDOM$RANDOM$RANDOM"
+isql-vt "127.0.0.1:$sql_port" dba dba "EXEC=SET PASSWORD dba $password;" > "$work/isql.out" 2>&1 || true
+if grep -q "Error" "$work/isql.out" \
+    || ! isql-vt "127.0.0.1:$sql_port" dba "$password" "EXEC=SELECT 1;" > /dev/null 2>&1; then
+    cat "$work/isql.out" >&2; echo "cannot set the dba password" >&2; exit 1
+fi
 
 # --- 3. a project, pushed -----------------------------------------------------
 project="$work/project"
