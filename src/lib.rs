@@ -10,6 +10,12 @@
 //! [`ontology`]) → [`store`] (bulk load and atomic persistence) → [`query`]
 //! and [`export`]. [`pipeline`] ties the first steps together.
 //!
+//! Other data joins the graph through [`import`] (external RDF files and
+//! ILOSTAT statistics in named graphs of their own, loaded by the build),
+//! [`links`] (the namespaces `same_as` links may point into), [`push`] (the
+//! graph sent to another triple store with the Graph Store Protocol) and
+//! [`federation`] (`SERVICE` calls to remote endpoints, off unless asked for).
+//!
 //! ```no_run
 //! use labourgraph::{store, query, progress::Progress};
 //! use std::path::Path;

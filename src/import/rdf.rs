@@ -92,6 +92,20 @@ pub struct Parsed {
 /// Parses `path` in `format` fully. Each distinct triple goes to `each` as a
 /// quad in `graph`; syntax errors are appended to `problems`. `base` resolves
 /// relative IRIs; `skolem` is the prefix of the Skolem IRIs.
+///
+/// ```
+/// use oxigraph::{io::RdfFormat, model::NamedNode};
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("x.ttl");
+/// std::fs::write(&path, "<http://ex.org/a> <http://ex.org/p> [ <http://ex.org/q> 1 ] .")?;
+/// let graph = NamedNode::new("http://ex.org/graph")?;
+/// let (mut quads, mut problems) = (Vec::new(), Vec::new());
+/// let parsed = labourgraph::import::rdf::parse(&path, RdfFormat::Turtle, None, &graph,
+///     "http://ex.org/genid/", &mut problems, |q| Ok(quads.push(q)))?;
+/// assert_eq!((parsed.triples, parsed.blank_nodes), (2, 1));
+/// assert!(quads[0].to_string().contains("<http://ex.org/genid/1>"));
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 pub fn parse(
     path: &Path,
     format: RdfFormat,

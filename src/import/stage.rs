@@ -71,6 +71,25 @@ impl Staged {
 
 /// Checks every requested file in full, then copies them into `data_dir`'s
 /// `imports/` and lists them in `dataset.json`.
+///
+/// ```no_run
+/// use labourgraph::import::stage::{Request, stage};
+/// use std::path::Path;
+/// let request = Request {
+///     path: "wikidata-fturk.ttl.gz".into(),
+///     origin: Some("https://query.wikidata.org/…".into()),
+///     ..Default::default()
+/// };
+/// let staged = stage(Path::new("data"), &[request])?;
+/// match labourgraph::store::build(Path::new("data"), Path::new(".labourgraph"), &Default::default()) {
+///     Ok(_) => staged.commit(),
+///     Err(e) => {
+///         staged.rollback()?;
+///         return Err(e);
+///     }
+/// }
+/// # Ok::<_, labourgraph::Error>(())
+/// ```
 pub fn stage(data_dir: &Path, requests: &[Request]) -> Result<Staged> {
     let dataset = data_dir.join(DATASET_FILE);
     let previous = std::fs::read_to_string(&dataset).map_err(|e| Error::Read {
