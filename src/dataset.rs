@@ -33,6 +33,10 @@ pub struct DatasetMeta {
     /// Free keywords for the dataset description.
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// External data loaded into graphs of their own (RDF files, ILOSTAT
+    /// tables under `imports/`); written by `labourgraph import`.
+    #[serde(default)]
+    pub imports: Vec<crate::import::ImportEntry>,
 }
 
 impl DatasetMeta {

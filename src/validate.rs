@@ -712,7 +712,11 @@ impl Checker<'_, '_> {
         }
         for (i, ext) in common.same_as.iter().enumerate() {
             let p = root.key("same_as").index(i);
-            self.iri(&p.key("iri"), &ext.iri);
+            if self.iri(&p.key("iri"), &ext.iri) {
+                if let Err(message) = crate::links::check(&ext.iri) {
+                    self.error(p.key("iri"), Problem::InvalidLink, message);
+                }
+            }
             self.iri(&p.key("verified_in"), &ext.verified_in);
         }
         for (i, note) in common.notes.iter().enumerate() {
@@ -744,14 +748,17 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn iri(&mut self, rel: &JsonPath, iri: &str) {
+    /// Checks an absolute IRI; returns whether it is one.
+    fn iri(&mut self, rel: &JsonPath, iri: &str) -> bool {
         if let Err(e) = NamedNode::new(iri) {
             self.error(
                 rel.clone(),
                 Problem::InvalidValue,
                 format!("`{iri}` is not an absolute IRI: {e}"),
             );
+            return false;
         }
+        true
     }
 
     fn reference(&mut self, rel: &JsonPath, id: &str, expected: &[RecordKind]) {

@@ -384,7 +384,7 @@ fn linksets_count_links_to_each_external_namespace() {
         project.path().join("data/geneva.json"),
         r#"{"type": "place", "id": "geneva-city", "name": "Geneva", "kind": "city",
             "same_as": [{"iri": "http://www.wikidata.org/entity/Q71", "verified_in": "https://www.wikidata.org/wiki/Q71"},
-                        {"iri": "https://sws.geonames.org/2660646/", "verified_in": "https://www.geonames.org/2660646"}],
+                        {"iri": "http://sws.geonames.org/2660646/", "verified_in": "https://www.geonames.org/2660646"}],
             "evidence": [{"source": "geneva", "quote": "to Geneva continued"}]}"#,
     )
     .unwrap();
