@@ -33,6 +33,10 @@ pub struct DatasetMeta {
     /// Free keywords for the dataset description.
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// External data loaded into graphs of their own (RDF files, ILOSTAT
+    /// tables under `imports/`); written by `labourgraph import`.
+    #[serde(default)]
+    pub imports: Vec<crate::import::ImportEntry>,
 }
 
 impl DatasetMeta {
@@ -43,6 +47,10 @@ impl DatasetMeta {
         serde_json::from_str(&text).ok()
     }
 }
+
+/// Names of the fixed graphs (`{base}graph/{name}`), which no source id may
+/// take, since a source's statements go into `{base}graph/{source-id}`.
+pub const RESERVED_GRAPH_NAMES: &[&str] = &["metadata", "curation", "ontology", "void", "import"];
 
 /// IRI helpers derived from the base IRI.
 #[derive(Debug, Clone)]

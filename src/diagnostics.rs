@@ -108,6 +108,9 @@ pub enum Problem {
     MissingText,
     /// The same thing listed twice.
     Duplicate,
+    /// An external identifier (`same_as`) that is not a well-formed IRI of a
+    /// known namespace (Wikidata, GeoNames, ISO 3166…).
+    InvalidLink,
 }
 
 impl Problem {
@@ -128,6 +131,7 @@ impl Problem {
             Self::QuoteNotFound => "quote-not-found",
             Self::MissingText => "missing-text",
             Self::Duplicate => "duplicate",
+            Self::InvalidLink => "invalid-link",
         }
     }
 
@@ -208,6 +212,25 @@ impl Diagnostic {
             path,
             message: message.into(),
             position: Position::Offset(offset),
+        }
+    }
+
+    /// A problem at a known 1-based line and (character) column, in a file
+    /// that is not JSON (an imported RDF file, a statistics table); `path`
+    /// names the field (a CSV column) or is the root.
+    pub fn at_line_column(
+        file: &Path,
+        (line, column): (usize, usize),
+        path: JsonPath,
+        problem: Problem,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            file: file.to_owned(),
+            problem,
+            path,
+            message: message.into(),
+            position: Position::LineColumn(line, column),
         }
     }
 

@@ -50,9 +50,22 @@ pub enum Error {
         #[source]
         source: oxigraph::io::RdfParseError,
     },
+    /// A release could not be made consistent (e.g. a dump that does not
+    /// read back as the dataset).
+    #[error("cannot publish: {0}")]
+    Publish(String),
     /// The store failed.
     #[error("the store failed")]
     Store(#[from] StorageError),
+    /// A file to import has problems, each listed; nothing was imported.
+    #[error("{} in {}; nothing was imported", plural(.diagnostics.len(), "problem"), .file.display())]
+    InvalidImport {
+        file: PathBuf,
+        diagnostics: Diagnostics,
+    },
+    /// A remote SPARQL endpoint refused a request, failed or did not answer.
+    #[error(transparent)]
+    Remote(#[from] Box<crate::push::RemoteError>),
     /// A SPARQL update sent to the read-only endpoint.
     #[error("this endpoint is read-only: SPARQL updates are not accepted")]
     ReadOnly,
@@ -101,10 +114,20 @@ impl Error {
     /// (documented in the README and in `labourgraph --help`).
     pub fn exit_code(&self) -> i32 {
         match self {
-            Self::Invalid(_) => 3,
+            Self::Invalid(_) | Self::InvalidImport { .. } => 3,
+            Self::Remote(_) => 5,
             Self::QuerySyntax { .. } | Self::QueryEvaluation(_) => 4,
             Self::Usage(_) => 2,
             _ => 1,
+        }
+    }
+
+    /// The located problems behind an [`Invalid`](Self::Invalid) or
+    /// [`InvalidImport`](Self::InvalidImport) error, to list one per line.
+    pub fn diagnostics(&self) -> Option<&Diagnostics> {
+        match self {
+            Self::Invalid(d) | Self::InvalidImport { diagnostics: d, .. } => Some(d),
+            _ => None,
         }
     }
 

@@ -8,8 +8,15 @@
 //! all problems reported together as [`diagnostics`]) → [`map`] (records to
 //! quads, the interoperability contract, with terms from [`vocab`] and the
 //! [`ontology`]) → [`store`] (bulk load and atomic persistence) → [`query`]
-//! and [`export`]. [`pipeline`] ties the first steps together; [`serve`]
-//! publishes the graph over HTTP (a SPARQL endpoint and linked-data pages).
+//! and [`export`]. [`pipeline`] ties the first steps together; [`publish`]
+//! writes a linked-open-data release and [`serve`] publishes the graph over
+//! HTTP (a SPARQL endpoint and linked-data pages).
+//!
+//! Other data joins the graph through [`import`] (external RDF files and
+//! ILOSTAT statistics in named graphs of their own, loaded by the build),
+//! [`links`] (the namespaces `same_as` links may point into), [`push`] (the
+//! graph sent to another triple store with the Graph Store Protocol) and
+//! [`federation`] (`SERVICE` calls to remote endpoints, off unless asked for).
 //!
 //! ```no_run
 //! use labourgraph::{store, query, progress::Progress};
@@ -31,11 +38,16 @@ pub mod dates;
 pub mod diagnostics;
 pub mod error;
 pub mod export;
+pub mod federation;
 pub mod format;
+pub mod import;
+pub mod links;
 pub mod map;
 pub mod ontology;
 pub mod pipeline;
 pub mod progress;
+pub mod publish;
+pub mod push;
 pub mod query;
 pub mod reader;
 pub mod records;

@@ -6,11 +6,13 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use labourgraph::dataset::DatasetMeta;
 use labourgraph::export::{Selection, export};
+use labourgraph::federation::Federation;
+use labourgraph::import::{ImportFormat, stage};
 use labourgraph::progress::Progress;
 use labourgraph::query::{self, Library};
 use labourgraph::serve;
 use labourgraph::store::{self, Built};
-use labourgraph::{Error, Format, RecordKind, pipeline};
+use labourgraph::{Error, Format, RecordKind, pipeline, push};
 use oxigraph::model::NamedNode;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -22,7 +24,8 @@ Exit codes:
   1  failure: a file could not be read or written, the store failed
   2  usage error: bad arguments, unknown query or parameter, unsuitable format
   3  invalid records: every problem is listed on standard error; nothing was written
-  4  invalid or failing SPARQL query";
+  4  invalid or failing SPARQL query
+  5  a remote endpoint refused a push, failed or did not answer";
 
 /// Turn curated labour-relations records into a linked-data knowledge graph,
 /// query it with SPARQL and export it.
@@ -75,8 +78,82 @@ enum Command {
     Query(QueryArgs),
     /// Write the graph in an RDF format: all graphs, one graph or their union.
     Export(ExportArgs),
+    /// Write a linked-open-data release: dumps, compacted JSON-LD, VoID/DCAT, ontology, SHACL shapes, CSV tables.
+    Publish(PublishArgs),
+    /// Import RDF files (Wikidata, GeoNames extracts…) into graphs of their own: checked, copied to data/imports/, listed in dataset.json, built.
+    Import(ImportArgs),
+    /// Import an ILOSTAT table (bulk CSV layout, gzip accepted) as RDF Data Cube observations joined to the corpus' countries.
+    ImportIlostat(IlostatArgs),
+    /// Send every named graph to a remote store (SPARQL 1.1 Graph Store Protocol, PUT per graph).
+    Push(PushArgs),
     /// Serve the graph: a SPARQL endpoint, linked-data pages and a query page.
     Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+struct PublishArgs {
+    /// The release directory to create (new, empty, or a previous release with --force).
+    #[arg(long, short, value_name = "DIR")]
+    out: PathBuf,
+    /// Release date [default: `issued` of data/dataset.json]; never the clock.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+    /// Replace DIR if it holds a previous release.
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// RDF files (any format Oxigraph parses, by extension; `.gz` accepted).
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Format of the files: turtle, ntriples, nquads, trig, rdfxml, jsonld, n3 [default: from the extension].
+    #[arg(long, value_name = "NAME")]
+    format: Option<String>,
+    #[command(flatten)]
+    common: ImportCommon,
+}
+
+#[derive(Debug, Args)]
+struct IlostatArgs {
+    /// An ILOSTAT table in the bulk CSV layout (`.csv` or `.csv.gz`).
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    #[command(flatten)]
+    common: ImportCommon,
+}
+
+#[derive(Debug, Args)]
+struct ImportCommon {
+    /// Named graph to load the file into [default: BASE/graph/import/ID, ID from the file name]; one file only.
+    #[arg(long, value_name = "IRI")]
+    graph: Option<String>,
+    /// Where the file came from (its download URL) [default: the file's name]; one file only.
+    #[arg(long, value_name = "URL")]
+    origin: Option<String>,
+    /// A note on the import (how the extract was made), kept in the metadata graph.
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// Replace an earlier import of the same name.
+    #[arg(long)]
+    replace: bool,
+}
+
+#[derive(Debug, Args)]
+struct PushArgs {
+    /// Graph Store Protocol endpoint, e.g. http://localhost:8890/sparql-graph-crud-auth (Virtuoso), http://localhost:3030/ds/data (Fuseki), http://localhost:7878/store (Oxigraph).
+    #[arg(long, value_name = "URL")]
+    endpoint: String,
+    /// Push only this named graph (repeatable) [default: every graph].
+    #[arg(long = "graph", value_name = "IRI")]
+    graphs: Vec<String>,
+    /// Authentication: answer the server's challenge (auto), or send Basic credentials up front (basic), or answer only Digest (digest). Credentials come from LABOURGRAPH_PUSH_USER and LABOURGRAPH_PUSH_PASSWORD.
+    #[arg(long, value_enum, default_value_t = push::Auth::Auto)]
+    auth: push::Auth,
+    /// Seconds allowed for each request.
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    timeout: u64,
 }
 
 #[derive(Debug, Args)]
@@ -102,6 +179,12 @@ struct QueryArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Allow SERVICE calls to remote SPARQL endpoints (federated queries); refused otherwise.
+    #[arg(long)]
+    federate: bool,
+    /// Seconds allowed for each SERVICE call.
+    #[arg(long, value_name = "SECS", default_value_t = 60, requires = "federate")]
+    service_timeout: u64,
 }
 
 #[derive(Debug, Args)]
@@ -190,6 +273,10 @@ fn main() -> ExitCode {
         Command::Build => build(&config),
         Command::Query(args) => run_query(&config, args),
         Command::Export(args) => run_export(&config, args),
+        Command::Publish(args) => run_publish(&config, args),
+        Command::Import(args) => run_import(&config, args),
+        Command::ImportIlostat(args) => run_import_ilostat(&config, args),
+        Command::Push(args) => run_push(&config, args),
         Command::Serve(args) => run_serve(&config, args),
     };
     match result {
@@ -204,7 +291,7 @@ fn report(err: &anyhow::Error) -> ExitCode {
     if lib.is_some_and(Error::is_broken_pipe) {
         return ExitCode::SUCCESS;
     }
-    if let Some(Error::Invalid(diags)) = lib {
+    if let Some(diags) = lib.and_then(Error::diagnostics) {
         let mut stderr = std::io::stderr().lock();
         for d in diags.items() {
             let _ = writeln!(stderr, "{d}");
@@ -222,6 +309,13 @@ fn validate(config: &Config) -> anyhow::Result<()> {
         labourgraph::error::plural(summary.records(), "record"),
         counts(&summary.counts)
     ));
+    for import in &summary.imports {
+        config.note(format!(
+            "import `{}` valid ({})",
+            import.id,
+            labourgraph::error::plural(import.triples, "triple")
+        ));
+    }
     Ok(())
 }
 
@@ -248,6 +342,37 @@ fn print_summary(
     for kind in RecordKind::ALL {
         let n = built.summary.counts.get(&kind).copied().unwrap_or(0);
         writeln!(out, "  {:<14}{n:>8}", kind.as_str())?;
+    }
+    for import in &built.summary.imports {
+        writeln!(
+            out,
+            "  import {} → <{}>: {} from {}",
+            import.id,
+            import.graph,
+            labourgraph::error::plural(import.triples, "triple"),
+            import.file.display()
+        )?;
+        if import.blank_nodes > 0 {
+            writeln!(
+                out,
+                "    {} replaced by Skolem IRIs",
+                labourgraph::error::plural(import.blank_nodes, "blank node")
+            )?;
+        }
+        if import.merged_graphs > 0 {
+            writeln!(
+                out,
+                "    {} of the file merged into the import's graph",
+                labourgraph::error::plural(import.merged_graphs, "named graph")
+            )?;
+        }
+        if !import.minted_areas.is_empty() {
+            writeln!(
+                out,
+                "    no curated place has the code of {}: minted IRIs (…/ilostat/area/CODE) for them",
+                import.minted_areas.join(", ")
+            )?;
+        }
     }
     writeln!(out, "Store: {}", built.snapshot.display())
 }
@@ -348,15 +473,21 @@ fn run_query(config: &Config, args: QueryArgs) -> anyhow::Result<()> {
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Table);
+    let federation = if args.federate {
+        Federation::enabled(std::time::Duration::from_secs(args.service_timeout))
+    } else {
+        Federation::default()
+    };
     // Check the query before a possibly long (re)build of the store.
     let prepare = |base: &str| {
-        query::prepare(
+        query::prepare_federated(
             &text,
             origin.as_deref(),
             &args.params,
             &declared,
             base,
             &query::prefixes(base),
+            &federation,
         )
     };
     let early = DatasetMeta::read(&config.data)
@@ -400,6 +531,142 @@ fn run_export(config: &Config, args: ExportArgs) -> anyhow::Result<()> {
     with_output(args.output.as_deref(), |out| {
         export(&opened.store, format, &selection, &prefixes, out)
     })
+}
+
+fn run_publish(config: &Config, args: PublishArgs) -> anyhow::Result<()> {
+    let opened = open(config)?;
+    let meta = DatasetMeta::read(&config.data).ok_or_else(|| Error::Read {
+        path: config.data.join(labourgraph::dataset::DATASET_FILE),
+        source: std::io::Error::other("the dataset metadata changed while publishing"),
+    })?;
+    let options = labourgraph::publish::Options {
+        out: args.out,
+        date: args.date,
+        force: args.force,
+    };
+    let release = labourgraph::publish::publish(opened.store, &meta, &options, &config.progress())?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "Published {} version {} ({}) in {}: {} files, {}, {}",
+        meta.title,
+        meta.version,
+        release.date,
+        release.dir.display(),
+        release.files.len() + 1,
+        labourgraph::error::plural(release.statistics.triples, "statement"),
+        match release.statistics.entities {
+            1 => "1 entity".to_owned(),
+            n => format!("{n} entities"),
+        },
+    )
+    .map_err(Error::Output)?;
+    Ok(())
+}
+
+fn run_import(config: &Config, args: ImportArgs) -> anyhow::Result<()> {
+    let format = args
+        .format
+        .as_deref()
+        .map(|name| {
+            ImportFormat::parse(name)
+                .filter(|f| *f != ImportFormat::Ilostat)
+                .ok_or_else(|| {
+                    Error::Usage(format!(
+                        "unknown RDF format `{name}`: expected turtle, ntriples, nquads, trig, rdfxml, jsonld or n3 (ILOSTAT tables: use import-ilostat)"
+                    ))
+                })
+        })
+        .transpose()?;
+    let requests = import_requests(args.files, format, args.common)?;
+    import(config, &requests)
+}
+
+fn run_import_ilostat(config: &Config, args: IlostatArgs) -> anyhow::Result<()> {
+    let requests = import_requests(vec![args.file], Some(ImportFormat::Ilostat), args.common)?;
+    import(config, &requests)
+}
+
+fn import_requests(
+    files: Vec<PathBuf>,
+    format: Option<ImportFormat>,
+    common: ImportCommon,
+) -> anyhow::Result<Vec<stage::Request>> {
+    if files.len() > 1 && (common.graph.is_some() || common.origin.is_some()) {
+        return Err(Error::Usage(
+            "--graph and --origin name one file's graph and origin: import the files one at a time"
+                .into(),
+        )
+        .into());
+    }
+    Ok(files
+        .into_iter()
+        .map(|path| stage::Request {
+            path,
+            format,
+            graph: common.graph.clone(),
+            origin: common.origin.clone(),
+            note: common.note.clone(),
+            replace: common.replace,
+        })
+        .collect())
+}
+
+/// Stages the imports in the data directory and builds the store; puts the
+/// data directory back as it was if the build fails.
+fn import(config: &Config, requests: &[stage::Request]) -> anyhow::Result<()> {
+    let staged = stage::stage(&config.data, requests)?;
+    match store::build(&config.data, &config.store, &config.progress()) {
+        Ok((_, manifest, built)) => {
+            for entry in &staged.entries {
+                config.note(format!(
+                    "imported {} as `{}` ({})",
+                    entry.origin, entry.id, entry.file
+                ));
+            }
+            staged.commit();
+            let mut out = std::io::stdout().lock();
+            print_summary(&mut out, &manifest, &built).map_err(Error::Output)?;
+            Ok(())
+        }
+        Err(e) => {
+            staged.rollback()?;
+            Err(anyhow::Error::new(e)
+                .context("the build with the new imports failed; the data directory is as it was"))
+        }
+    }
+}
+
+fn run_push(config: &Config, args: PushArgs) -> anyhow::Result<()> {
+    let options = push::Options {
+        endpoint: args.endpoint,
+        auth: args.auth,
+        credentials: push::Credentials::from_env()?,
+        timeout: std::time::Duration::from_secs(args.timeout),
+    };
+    let only = args
+        .graphs
+        .iter()
+        .map(|g| NamedNode::new(g).map_err(|e| Error::Usage(format!("--graph `{g}`: {e}"))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let opened = open(config)?;
+    let graphs = push::graphs(&opened.store, &only)?;
+    let mut out = std::io::stdout().lock();
+    let sent = push::push(&opened.store, &options, &graphs, |s| {
+        let _ = writeln!(
+            out,
+            "sent <{}>: {} (HTTP {})",
+            s.graph,
+            labourgraph::error::plural(s.triples, "triple"),
+            s.status
+        );
+    })?;
+    config.note(format!(
+        "pushed {} to {}",
+        labourgraph::error::plural(sent.len(), "graph"),
+        options.endpoint
+    ));
+    Ok(())
 }
 
 fn run_serve(config: &Config, args: ServeArgs) -> anyhow::Result<()> {

@@ -31,6 +31,8 @@ pub struct Summary {
     pub counts: BTreeMap<RecordKind, usize>,
     /// Quads delivered to the sink (before any de-duplication by a store).
     pub quads: usize,
+    /// The imports listed in the metadata, as loaded (or checked).
+    pub imports: Vec<crate::import::Loaded>,
 }
 
 impl Summary {
@@ -90,6 +92,7 @@ fn run(data_dir: &Path, progress: &Progress, mut sink: Option<Sink<'_>>) -> Resu
         _ => None,
     };
     let mut quads = 0;
+    let mut areas = crate::import::Areas::default();
     let mut failure: Option<Error> = None;
     let mut deliver =
         |mapper: &mut Mapper<'_>, sink: &mut Option<Sink<'_>>, failure: &mut Option<Error>| {
@@ -113,6 +116,7 @@ fn run(data_dir: &Path, progress: &Progress, mut sink: Option<Sink<'_>>) -> Resu
             let Some(record) = parse_record(&raw, kind, diags) else {
                 return;
             };
+            areas.note(&record);
             let valid = check_record(&raw, &record, &index, diags);
             if let (true, true, Some(m)) = (
                 valid,
@@ -126,6 +130,14 @@ fn run(data_dir: &Path, progress: &Progress, mut sink: Option<Sink<'_>>) -> Resu
             }
         });
     }
+    // Imports: checked in full, loaded only while everything is valid.
+    let imports = match (&meta, failure.is_none()) {
+        (Some(meta), true) => {
+            let sink = sink.as_deref_mut();
+            crate::import::load(meta, &files, &index, &areas, &mut diags, sink)?
+        }
+        _ => Vec::new(),
+    };
     if !diags.is_empty() {
         diags.resolve();
         return Err(Error::Invalid(diags));
@@ -155,7 +167,8 @@ fn run(data_dir: &Path, progress: &Progress, mut sink: Option<Sink<'_>>) -> Resu
         meta,
         files,
         counts: index.counts.clone(),
-        quads,
+        quads: quads + imports.iter().map(|i| i.triples).sum::<usize>(),
+        imports,
     })
 }
 

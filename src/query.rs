@@ -16,6 +16,7 @@
 
 use crate::dataset::is_slug;
 use crate::error::{Error, Result};
+use crate::federation::Federation;
 use crate::format::Format;
 use crate::records::RecordKind;
 use oxigraph::io::RdfSerializer;
@@ -291,6 +292,21 @@ pub fn parse_param(
 /// A parsed query with its parameters bound, ready to run.
 pub struct Prepared {
     query: PreparedSparqlQuery,
+    algebra: SparqlQuery,
+}
+
+impl Prepared {
+    /// The query as it runs: prefixes expanded and parameters bound (as a
+    /// `VALUES` table), for sending to another SPARQL engine.
+    pub fn algebra(&self) -> &SparqlQuery {
+        &self.algebra
+    }
+
+    /// The query's dataset: the protocol's `default-graph-uri` and
+    /// `named-graph-uri` replace what [`prepare`] chose.
+    pub fn dataset_mut(&mut self) -> &mut oxigraph::sparql::QueryDataset {
+        self.query.dataset_mut()
+    }
 }
 
 /// Parses a query with the prefixes and base IRI, sets the default graph
@@ -320,19 +336,51 @@ pub fn prepare(
     base: &str,
     prefixes: &Prefixes,
 ) -> Result<Prepared> {
-    prepare_with(
-        SparqlEvaluator::new(),
+    prepare_federated(
         text,
         origin,
         params,
         declared,
         base,
         prefixes,
+        &Federation::default(),
     )
 }
 
+/// [`prepare`], with `SERVICE` calls to remote endpoints allowed or refused
+/// as `federation` says (see [`crate::federation`]).
+///
+/// ```
+/// use labourgraph::{federation::Federation, query::{prepare_federated, prefixes}};
+/// let base = "https://example.org/labourgraph/";
+/// let q = "SELECT * WHERE { SERVICE <http://localhost:8890/sparql> { ?s ?p ?o } }";
+/// assert!(prepare_federated(q, None, &[], &[], base, &prefixes(base), &Federation::default()).is_err());
+/// let on = Federation::enabled(std::time::Duration::from_secs(30));
+/// assert!(prepare_federated(q, None, &[], &[], base, &prefixes(base), &on).is_ok());
+/// ```
+pub fn prepare_federated(
+    text: &str,
+    origin: Option<&str>,
+    params: &[(String, String)],
+    declared: &[Param],
+    base: &str,
+    prefixes: &Prefixes,
+    federation: &Federation,
+) -> Result<Prepared> {
+    let evaluator = if federation.enabled {
+        SparqlEvaluator::new()
+            .with_default_service_handler(crate::federation::HttpService::new(federation.timeout))
+    } else {
+        SparqlEvaluator::new()
+    };
+    let prepared = prepare_with(evaluator, text, origin, params, declared, base, prefixes)?;
+    crate::federation::check(prepared.algebra(), federation)?;
+    Ok(prepared)
+}
+
 /// [`prepare`] with a configured evaluator, e.g. one with a cancellation
-/// token that stops the query after a time limit.
+/// token that stops the query after a time limit. `SERVICE` calls are not
+/// checked: see [`crate::federation::check`].
 ///
 /// ```
 /// use labourgraph::query::{prepare_with, prefixes};
@@ -413,19 +461,15 @@ pub fn prepare_with(
         );
         *pattern = bind(where_clause, values);
     }
+    let algebra = query.clone();
     let mut prepared = evaluator.for_query(query);
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
-    Ok(Prepared { query: prepared })
-}
-
-impl Prepared {
-    /// The query's dataset: the protocol's `default-graph-uri` and
-    /// `named-graph-uri` replace what [`prepare`] chose.
-    pub fn dataset_mut(&mut self) -> &mut oxigraph::sparql::QueryDataset {
-        self.query.dataset_mut()
-    }
+    Ok(Prepared {
+        query: prepared,
+        algebra,
+    })
 }
 
 /// Joins `values` with the pattern of a query's `WHERE` clause, below the

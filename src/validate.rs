@@ -7,7 +7,7 @@
 //! quotes against that index. Neither pass keeps the records, so memory grows
 //! with the number of ids, not with the size of the corpus.
 
-use crate::dataset::{DatasetMeta, is_slug};
+use crate::dataset::{DatasetMeta, RESERVED_GRAPH_NAMES, is_slug};
 use crate::dates::PartialDate;
 use crate::diagnostics::{Diagnostic, Diagnostics, JsonPath, Problem};
 use crate::reader::{DataFiles, RawRecord, for_each_record, offset_of, strip_position};
@@ -364,6 +364,17 @@ pub fn check_record(
     c.common(record);
     match record {
         Record::Source(r) => {
+            if RESERVED_GRAPH_NAMES.contains(&r.id.as_str()) {
+                c.error(
+                    JsonPath::root().key("id"),
+                    Problem::InvalidId,
+                    format!(
+                        "`{}` names a fixed graph of the dataset and cannot be a source id (reserved: {})",
+                        r.id,
+                        RESERVED_GRAPH_NAMES.join(", ")
+                    ),
+                );
+            }
             c.lang(&JsonPath::root().key("language"), &r.language);
             c.opt_ref(
                 &JsonPath::root().key("publisher"),
@@ -701,7 +712,11 @@ impl Checker<'_, '_> {
         }
         for (i, ext) in common.same_as.iter().enumerate() {
             let p = root.key("same_as").index(i);
-            self.iri(&p.key("iri"), &ext.iri);
+            if self.iri(&p.key("iri"), &ext.iri) {
+                if let Err(message) = crate::links::check(&ext.iri) {
+                    self.error(p.key("iri"), Problem::InvalidLink, message);
+                }
+            }
             self.iri(&p.key("verified_in"), &ext.verified_in);
         }
         for (i, note) in common.notes.iter().enumerate() {
@@ -733,14 +748,17 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn iri(&mut self, rel: &JsonPath, iri: &str) {
+    /// Checks an absolute IRI; returns whether it is one.
+    fn iri(&mut self, rel: &JsonPath, iri: &str) -> bool {
         if let Err(e) = NamedNode::new(iri) {
             self.error(
                 rel.clone(),
                 Problem::InvalidValue,
                 format!("`{iri}` is not an absolute IRI: {e}"),
             );
+            return false;
         }
+        true
     }
 
     fn reference(&mut self, rel: &JsonPath, id: &str, expected: &[RecordKind]) {

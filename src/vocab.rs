@@ -114,6 +114,24 @@ namespace! {
         ISO_ALPHA2 = "iso3166Alpha2",
         ISO_ALPHA3 = "iso3166Alpha3",
         ISO_NUMERIC = "iso3166Numeric",
+        // imports
+        IMPORTED_GRAPH = "ImportedGraph",
+        SHA256 = "sha256",
+        IMPORT_FILE = "importFile",
+        // statistics (RDF Data Cube)
+        ILOSTAT_STRUCTURE = "IlostatStructure",
+        STATISTICAL_AREA = "StatisticalArea",
+        REF_AREA = "refArea",
+        INDICATOR = "indicator",
+        SEX = "sex",
+        CLASSIFICATION = "classification",
+        STATISTICAL_SOURCE = "statisticalSource",
+        REF_PERIOD = "refPeriod",
+        OBS_VALUE = "obsValue",
+        OBS_STATUS = "obsStatus",
+        NOTE_CLASSIFICATION = "noteClassification",
+        NOTE_INDICATOR = "noteIndicator",
+        NOTE_SOURCE = "noteSource",
     }
 }
 
@@ -226,6 +244,7 @@ namespace! {
         DATE = "date",
         PERIOD_OF_TIME = "PeriodOfTime",
         HAS_VERSION = "hasVersion",
+        FORMAT = "format",
     }
 }
 
@@ -262,6 +281,8 @@ namespace! {
     void = "http://rdfs.org/ns/void#" {
         DATASET = "Dataset",
         URI_SPACE = "uriSpace",
+        SUBSET = "subset",
+        TRIPLES = "triples",
     }
 }
 
@@ -273,6 +294,16 @@ namespace! {
         CLASS = "Class",
         OBJECT_PROPERTY = "ObjectProperty",
         DATATYPE_PROPERTY = "DatatypeProperty",
+    }
+}
+
+namespace! {
+    /// RDF Data Cube.
+    qb = "http://purl.org/linked-data/cube#" {
+        DATA_SET_CLASS = "DataSet",
+        OBSERVATION = "Observation",
+        DATA_SET = "dataSet",
+        STRUCTURE = "structure",
     }
 }
 
@@ -292,6 +323,6 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
     ("xsd", "http://www.w3.org/2001/XMLSchema#"),
     ("time", "http://www.w3.org/2006/time#"),
-    ("qb", "http://purl.org/linked-data/cube#"),
+    ("qb", qb::NS),
     ("wd", "http://www.wikidata.org/entity/"),
 ];

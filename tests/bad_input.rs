@@ -311,6 +311,54 @@ fn invalid_iri() {
 }
 
 #[test]
+fn same_as_outside_a_known_namespace() {
+    let link = |iri: &str| {
+        TOPIC_OK.replace(
+            "\"name\"",
+            &format!("\"same_as\": [{{\"iri\": \"{iri}\", \"verified_in\": \"https://x.org/\"}}], \"name\""),
+        )
+    };
+    // A Wikidata page instead of the entity IRI: flagged, with the IRI meant.
+    let found = problems_with("extra.json", &link("https://www.wikidata.org/wiki/Q232"));
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::InvalidLink,
+        (1, 54),
+        "$.same_as[0].iri",
+        "use `http://www.wikidata.org/entity/Q232`",
+    );
+    // A GeoNames IRI without its trailing slash.
+    let found = problems_with("extra.json", &link("http://sws.geonames.org/1522867"));
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::InvalidLink,
+        (1, 54),
+        "$.same_as[0].iri",
+        "http://sws.geonames.org/{id}/",
+    );
+    // Another namespace is reported too.
+    let found = problems_with("extra.json", &link("https://example.com/wages"));
+    assert_one(
+        &found,
+        "extra.json",
+        Problem::InvalidLink,
+        (1, 54),
+        "$.same_as[0].iri",
+        "not in a known namespace (Wikidata, GeoNames, ISO 3166",
+    );
+    // Well-formed links of the known namespaces pass.
+    for ok in [
+        "http://www.wikidata.org/entity/Q232",
+        "http://sws.geonames.org/1522867/",
+        "https://www.iso.org/obp/ui/#iso:code:3166:KZ",
+    ] {
+        assert!(problems_with("extra.json", &link(ok)).is_empty(), "{ok}");
+    }
+}
+
+#[test]
 fn quote_not_found() {
     let found = problems_with(
         "extra.json",
@@ -355,6 +403,22 @@ fn source_without_its_text() {
         (1, 26),
         "$.id",
         "expected a file",
+    );
+}
+
+#[test]
+fn source_id_that_names_a_fixed_graph() {
+    let found = problems_with(
+        "sources/extra.json",
+        r#"{"type": "source", "id": "metadata", "name": "M", "language": "en", "text": "geneva.txt"}"#,
+    );
+    assert_one(
+        &found,
+        "sources/extra.json",
+        Problem::InvalidId,
+        (1, 26),
+        "$.id",
+        "names a fixed graph",
     );
 }
 

@@ -45,6 +45,10 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
     ("sources", &[]),
     ("timeline", &[]),
     ("topics", &[]),
+    // Over the curated corpus alone (no ILOSTAT table in data/): the
+    // countries without figures; tests/ilostat.rs runs it with a table.
+    ("union-density", &[]),
+    ("union-density", &[("organisation", "rengo")]),
 ];
 
 fn library() -> Library {

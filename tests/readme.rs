@@ -1,4 +1,5 @@
-//! The README's example queries parse and answer something over the corpus.
+//! The README's example queries parse and answer something over the corpus
+//! (those about imported data only parse).
 
 mod common;
 
@@ -37,6 +38,9 @@ fn readme_queries_run_on_the_corpus() {
         else {
             panic!()
         };
-        assert!(rows.count() > 0, "no answer to\n{block}");
+        // Examples over imported data only parse: the corpus has no imports.
+        if !block.contains("lg:ImportedGraph") {
+            assert!(rows.count() > 0, "no answer to\n{block}");
+        }
     }
 }

@@ -36,3 +36,5 @@ pub fn project() -> tempfile::TempDir {
     copy_dir(&mini(), &dir.path().join("data"));
     dir
 }
+
+pub mod http;
