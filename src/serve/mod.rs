@@ -9,7 +9,8 @@
 //!   [`negotiate`]; ontology terms resolve to the ontology's documentation.
 //! - [`query_page`]: the query form at `/`, with the query library as
 //!   examples and results as a table linking into the resource pages.
-//! - [`void`]: `/.well-known/void` and the release files under `/release/`.
+//! - [`void`]: `/.well-known/void`; [`release`]: the release files under
+//!   `/release/`.
 //!
 //! The HTTP server is `oxhttp`, the server of Oxigraph's own command line:
 //! synchronous, one thread per connection up to a bound, no async runtime.
@@ -28,6 +29,7 @@ pub mod mount;
 pub mod negotiate;
 pub mod pages;
 pub mod query_page;
+pub mod release;
 pub mod resources;
 mod routes;
 pub mod service;

@@ -11,7 +11,7 @@
 
 use super::Site;
 use super::http::{Reply, Target};
-use super::{html, query_page, resources, sparql, void};
+use super::{html, query_page, release, resources, sparql, void};
 use oxhttp::model::header::{CACHE_CONTROL, X_CONTENT_TYPE_OPTIONS};
 use oxhttp::model::{Body, Method, Request, StatusCode};
 
@@ -45,7 +45,7 @@ pub fn route(site: &Site, request: &mut Request<Body>) -> Reply {
         _ if path == "/release" || path.starts_with("/release/") => match (&site.release, read) {
             (None, _) => resources::not_found(site, request, path),
             (Some(_), false) => Reply::method_not_allowed("GET, HEAD"),
-            (Some(dir), true) => void::release(site, dir, request.uri().path(), path),
+            (Some(dir), true) => release::answer(site, dir, request.uri().path(), path),
         },
         _ if site.mount.iri(path).is_some() => {
             if read {

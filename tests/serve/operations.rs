@@ -112,6 +112,15 @@ fn release_files_download_and_traversal_is_refused() {
     assert_eq!(dump.header("content-type"), "application/n-quads");
     assert_eq!(dump.body, "<a:s> <a:p> <a:o> <a:g> .\n");
     assert_eq!(server.get("/release/sub/notes.txt", None).body, "notes\n");
+    let sub = server.get("/release/sub", Some("text/html"));
+    assert_eq!(sub.status, 301);
+    assert_eq!(sub.header("location"), "/release/sub/");
+    let sub = server.get("/release/sub/", Some("text/html"));
+    assert!(
+        sub.body.contains(r#"<a href="notes.txt">notes.txt</a>"#),
+        "{}",
+        sub.body
+    );
     assert_eq!(server.get("/release/missing.nq", None).status, 404);
     let void = parse_rdf(
         &server.get("/.well-known/void", None).body,
@@ -213,4 +222,45 @@ fn access_log_head_requests_and_graceful_shutdown() {
     );
     let stopped = server.terminate();
     assert!(stopped, "the server exits cleanly on SIGTERM");
+}
+
+#[test]
+fn a_published_release_is_offered_for_download() {
+    let project = project();
+    let published = std::process::Command::new(env!("CARGO_BIN_EXE_labourgraph"))
+        .current_dir(project.path())
+        .args(["-q", "publish", "--out", "release"])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(published.success());
+    let dump = std::fs::read_to_string(project.path().join("release/labourgraph.nq")).unwrap();
+    let server = Server::start_in(project, &["--release", "release"]);
+    let downloaded = server.get("/release/labourgraph.nq", None);
+    assert_eq!(downloaded.header("content-type"), "application/n-quads");
+    assert_eq!(downloaded.body, dump);
+    let void = parse_rdf(
+        &server.get("/.well-known/void", None).body,
+        RdfFormat::Turtle,
+    );
+    let dumps: Vec<&String> = void.iter().filter(|t| t.contains("#dataDump>")).collect();
+    assert!(
+        dumps
+            .iter()
+            .any(|t| t.ends_with(&format!("<{}/release/labourgraph.nq>", server.url))),
+        "{dumps:?}"
+    );
+    assert!(dumps.iter().all(|t| !t.contains("void.ttl")), "{dumps:?}");
+    let listing = server.get("/release/", Some("text/html")).body;
+    assert!(
+        listing.contains(r#"<a href="tables/">tables/</a>"#),
+        "{listing}"
+    );
+    for link in dumps {
+        let url = link.rsplit('<').next().unwrap().trim_end_matches('>');
+        let path = url.strip_prefix(&server.url).unwrap();
+        // HEAD: the gzipped dumps are not text.
+        let head = server.send("HEAD", path, "text/plain", "");
+        assert_eq!(head.status, 200, "{path}");
+    }
 }

@@ -280,6 +280,17 @@ fn bad_requests_get_their_status_and_the_server_stays_up() {
         assert!(reply.body.contains("read-only"));
     }
     assert_eq!(server.sparql("CLEAR ALL", None).status, 403);
+    // The endpoint does not federate: SERVICE calls are refused.
+    let service = server.sparql(
+        "SELECT * WHERE { SERVICE <http://example.com/sparql> { ?s ?p ?o } }",
+        None,
+    );
+    assert_eq!(service.status, 400, "{}", service.body);
+    assert!(
+        service.body.contains("http://example.com/sparql"),
+        "{}",
+        service.body
+    );
     assert_eq!(server.get("/sparql?update=CLEAR+ALL", None).status, 403);
     let wrong = server.send("PUT", "/sparql", "text/plain", "x");
     assert_eq!(wrong.status, 405);
