@@ -21,6 +21,7 @@ use std::fmt::Write;
 const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
 const OWL: &str = "http://www.w3.org/2002/07/owl#";
 const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+const QB: &str = "http://purl.org/linked-data/cube#";
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 /// Properties that align a term with other vocabularies, with their captions.
@@ -182,7 +183,29 @@ impl Page<'_> {
                 o.of_type(&format!("{SKOS}ConceptScheme")),
             ),
             ("concepts", "Concepts", o.of_type(&format!("{SKOS}Concept"))),
+            (
+                "data-structures",
+                "Data structures (RDF Data Cube)",
+                o.of_type(&format!("{QB}DataStructureDefinition")),
+            ),
+            (
+                "components",
+                "Data structure components",
+                o.of_type(&format!("{QB}ComponentSpecification")),
+            ),
         ];
+        // Whatever else the ontology defines, so that every lg: term is on the page.
+        let listed: BTreeSet<&String> = sections.iter().flat_map(|(_, _, terms)| terms).collect();
+        let others: BTreeSet<String> = o
+            .by_subject
+            .keys()
+            .filter(|s| s.starts_with(lg::NS) && !listed.contains(s))
+            .cloned()
+            .collect();
+        let mut sections = sections.to_vec();
+        if !others.is_empty() {
+            sections.push(("other-terms", "Other terms", others));
+        }
         let mut h = String::new();
         let _ = write!(
             h,
@@ -363,13 +386,18 @@ mod tests {
     #[test]
     fn every_term_is_documented() {
         let html = render(crate::ontology::ONTOLOGY_TTL, &Context::new().unwrap()).unwrap();
-        for local in [
-            "Meeting",
-            "hasParticipation",
-            "capacity",
-            "Agreed",
-            "StatusScheme",
-        ] {
+        let subjects: BTreeSet<String> = RdfParser::from_format(RdfFormat::Turtle)
+            .for_slice(crate::ontology::ONTOLOGY_TTL)
+            .filter_map(|t| match t.unwrap().subject {
+                NamedOrBlankNode::NamedNode(n) => {
+                    n.as_str().strip_prefix(lg::NS).map(str::to_owned)
+                }
+                _ => None,
+            })
+            .filter(|local| !local.is_empty())
+            .collect();
+        assert!(subjects.len() > 100);
+        for local in &subjects {
             assert!(
                 html.contains(&format!("<section class=\"term\" id=\"{local}\">")),
                 "{local}"
