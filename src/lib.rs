@@ -8,7 +8,9 @@
 //! all problems reported together as [`diagnostics`]) → [`map`] (records to
 //! quads, the interoperability contract, with terms from [`vocab`] and the
 //! [`ontology`]) → [`store`] (bulk load and atomic persistence) → [`query`]
-//! and [`export`]. [`pipeline`] ties the first steps together.
+//! and [`export`]. [`pipeline`] ties the first steps together; [`convert`]
+//! streams records to N-Quads without a store; [`synth`] writes synthetic
+//! corpora for benchmarks.
 //!
 //! ```no_run
 //! use labourgraph::{store, query, progress::Progress};
@@ -25,6 +27,7 @@
 //! # Ok::<_, labourgraph::Error>(())
 //! ```
 
+pub mod convert;
 pub mod dataset;
 pub mod dates;
 pub mod diagnostics;
@@ -39,6 +42,7 @@ pub mod query;
 pub mod reader;
 pub mod records;
 pub mod store;
+pub mod synth;
 pub mod validate;
 pub mod vocab;
 

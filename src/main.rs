@@ -8,7 +8,7 @@ use labourgraph::dataset::DatasetMeta;
 use labourgraph::export::{Selection, export};
 use labourgraph::progress::Progress;
 use labourgraph::query::{self, Library};
-use labourgraph::store::{self, Built};
+use labourgraph::store::{self, Backend, Built};
 use labourgraph::{Error, Format, RecordKind, pipeline};
 use oxigraph::model::NamedNode;
 use std::io::{IsTerminal, Write};
@@ -62,6 +62,9 @@ struct Global {
     /// Print no progress or summary on standard error.
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Store backend for `build` (and rebuilds) [default: rocksdb if built with it, else memory].
+    #[arg(long, global = true, value_enum)]
+    backend: Option<Backend>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -74,6 +77,10 @@ enum Command {
     Query(QueryArgs),
     /// Write the graph in an RDF format: all graphs, one graph or their union.
     Export(ExportArgs),
+    /// Validate the records and write them straight to N-Quads or N-Triples, streaming, without a store.
+    Convert(ConvertArgs),
+    /// Write a deterministic synthetic corpus (for benchmarks) into PROJECT/data.
+    Synth(SynthArgs),
 }
 
 #[derive(Debug, Args)]
@@ -117,6 +124,29 @@ struct ExportArgs {
     output: Option<PathBuf>,
 }
 
+#[derive(Debug, Args)]
+struct ConvertArgs {
+    /// nquads (all named graphs) or ntriples (their union) [default: from --output's extension, else nquads].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Write to this file (created only on success) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct SynthArgs {
+    /// Number of records, sources included.
+    #[arg(long, short = 'n', value_name = "N")]
+    records: usize,
+    /// Seed of the random stream: the same seed and N give identical files.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Project directory to create data/ in [default: the -C project].
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
 fn parse_key_value(s: &str) -> Result<(String, String), String> {
     s.split_once('=')
         .map(|(k, v)| (k.trim_start_matches(['?', '$']).to_owned(), v.to_owned()))
@@ -125,10 +155,12 @@ fn parse_key_value(s: &str) -> Result<(String, String), String> {
 
 /// The validated configuration.
 struct Config {
+    project: PathBuf,
     data: PathBuf,
     store: PathBuf,
     queries: PathBuf,
     quiet: bool,
+    backend: Option<Backend>,
 }
 
 impl Config {
@@ -136,9 +168,11 @@ impl Config {
         let project = global.project;
         Self {
             data: global.data.unwrap_or_else(|| project.join("data")),
+            project: project.clone(),
             store: global.store.unwrap_or_else(|| project.join(".labourgraph")),
             queries: global.queries.unwrap_or_else(|| project.join("queries")),
             quiet: global.quiet,
+            backend: global.backend,
         }
     }
 
@@ -162,6 +196,8 @@ fn main() -> ExitCode {
         Command::Build => build(&config),
         Command::Query(args) => run_query(&config, args),
         Command::Export(args) => run_export(&config, args),
+        Command::Convert(args) => convert(&config, args),
+        Command::Synth(args) => synth(&config, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -196,8 +232,28 @@ fn validate(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
+fn synth(config: &Config, args: SynthArgs) -> anyhow::Result<()> {
+    let project = args.out.unwrap_or_else(|| config.project.clone());
+    let options = labourgraph::synth::Options {
+        records: args.records,
+        seed: args.seed,
+    };
+    let summary = labourgraph::synth::generate(&project, &options)?;
+    config.note(format!(
+        "wrote {} ({}) in {} files, {:.1} MB, to {}",
+        labourgraph::error::plural(summary.records(), "record"),
+        counts(&summary.counts),
+        summary.files,
+        summary.bytes as f64 / 1e6,
+        summary.data.display()
+    ));
+    Ok(())
+}
+
 fn build(config: &Config) -> anyhow::Result<()> {
-    let (_, manifest, built) = store::build(&config.data, &config.store, &config.progress())?;
+    let backend = config.backend.unwrap_or_default();
+    let (_, manifest, built) =
+        store::build_with(&config.data, &config.store, backend, &config.progress())?;
     let mut out = std::io::stdout().lock();
     print_summary(&mut out, &manifest, &built).map_err(Error::Output)?;
     Ok(())
@@ -220,7 +276,12 @@ fn print_summary(
         let n = built.summary.counts.get(&kind).copied().unwrap_or(0);
         writeln!(out, "  {:<14}{n:>8}", kind.as_str())?;
     }
-    writeln!(out, "Store: {}", built.snapshot.display())
+    writeln!(
+        out,
+        "Store ({}): {}",
+        manifest.backend.name(),
+        built.snapshot.display()
+    )
 }
 
 fn counts(counts: &std::collections::BTreeMap<RecordKind, usize>) -> String {
@@ -233,19 +294,28 @@ fn counts(counts: &std::collections::BTreeMap<RecordKind, usize>) -> String {
 
 /// Opens the store, rebuilding it (with a note) when the data changed.
 fn open(config: &Config) -> anyhow::Result<store::Opened> {
-    let opened = store::open(&config.data, &config.store, &config.progress())?;
+    let opened = store::open_with(
+        &config.data,
+        &config.store,
+        config.backend,
+        &config.progress(),
+    )?;
     if let Some((built, reason)) = &opened.rebuilt {
-        let why = match reason {
-            store::Rebuild::Missing => "no store was built yet",
-            store::Rebuild::Stale => "the data changed since the last build",
-        };
-        config.note(format!(
-            "{why}: built {} in {:.2} s",
-            labourgraph::error::plural(built.summary.records(), "record"),
-            built.elapsed.as_secs_f64()
-        ));
+        note_rebuild(config, built, *reason);
     }
     Ok(opened)
+}
+
+fn note_rebuild(config: &Config, built: &Built, reason: store::Rebuild) {
+    let why = match reason {
+        store::Rebuild::Missing => "no store was built yet",
+        store::Rebuild::Stale => "the data changed since the last build",
+    };
+    config.note(format!(
+        "{why}: built {} in {:.2} s",
+        labourgraph::error::plural(built.summary.records(), "record"),
+        built.elapsed.as_secs_f64()
+    ));
 }
 
 /// The output: a file (created atomically only on success) or standard output.
@@ -367,9 +437,59 @@ fn run_export(config: &Config, args: ExportArgs) -> anyhow::Result<()> {
         ))
         .into());
     }
+    if format == Format::Nquads && selection == Selection::All {
+        // Stream the snapshot or the RocksDB store: nothing is loaded or sorted.
+        let fresh = store::ensure_fresh(
+            &config.data,
+            &config.store,
+            config.backend,
+            &config.progress(),
+        )?;
+        if let Some((_, built, reason)) = &fresh.rebuilt {
+            note_rebuild(config, built, *reason);
+        }
+        return with_output(args.output.as_deref(), |out| {
+            store::write_nquads(&fresh.persisted, out)
+        });
+    }
     let opened = open(config)?;
     let prefixes = query::prefixes(&opened.manifest.base);
     with_output(args.output.as_deref(), |out| {
         export(&opened.store, format, &selection, &prefixes, out)
     })
+}
+
+fn convert(config: &Config, args: ConvertArgs) -> anyhow::Result<()> {
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(Format::from_path))
+        .unwrap_or(Format::Nquads);
+    if !matches!(format, Format::Nquads | Format::Ntriples) {
+        return Err(Error::Usage(format!(
+            "convert streams nquads or ntriples, not {format}: for other formats build the store and use export"
+        ))
+        .into());
+    }
+    if args.output.is_none() {
+        // Standard output cannot be taken back: check everything first.
+        pipeline::validate(&config.data, &config.progress())?;
+    }
+    let mut summary = None;
+    with_output(args.output.as_deref(), |out| {
+        summary = Some(labourgraph::convert::convert(
+            &config.data,
+            format,
+            &config.progress(),
+            out,
+        )?);
+        Ok(())
+    })?;
+    if let Some(summary) = summary {
+        config.note(format!(
+            "converted {} into {} statements",
+            labourgraph::error::plural(summary.records(), "record"),
+            summary.quads
+        ));
+    }
+    Ok(())
 }

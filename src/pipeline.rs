@@ -60,6 +60,54 @@ pub fn map(data_dir: &Path, progress: &Progress, sink: Sink<'_>) -> Result<Summa
     run(data_dir, progress, Some(sink))
 }
 
+/// Validates and maps `data_dir` on a background thread while `consume`
+/// takes the quad batches on the calling thread, so that mapping overlaps
+/// with loading or serialising. `tee` sees every batch on the mapping thread
+/// before it is handed over (to write a copy, say).
+///
+/// Fails with the mapping's error if the records are invalid (whatever
+/// `consume` did with the batches it got must then be thrown away), else
+/// with `consume`'s error, else with the mapping's.
+///
+/// ```
+/// let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+/// let (summary, n) = labourgraph::pipeline::map_concurrently(
+///     &data,
+///     &Default::default(),
+///     |_| Ok(()),
+///     |batches| Ok(batches.map(|b| b.len()).sum::<usize>()),
+/// )?;
+/// assert_eq!(summary.quads, n);
+/// # Ok::<_, labourgraph::Error>(())
+/// ```
+pub fn map_concurrently<T>(
+    data_dir: &Path,
+    progress: &Progress,
+    mut tee: impl FnMut(&[Quad]) -> Result<()> + Send,
+    consume: impl FnOnce(&mut dyn Iterator<Item = Vec<Quad>>) -> Result<T>,
+) -> Result<(Summary, T)> {
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Quad>>(2);
+        let mapper = scope.spawn(move || {
+            map(data_dir, progress, &mut |batch| {
+                tee(&batch)?;
+                sender.send(batch).map_err(|_| {
+                    Error::Output(std::io::Error::other("the receiver of the quads stopped"))
+                })
+            })
+        });
+        let consumed = consume(&mut receiver.iter());
+        drop(receiver);
+        let mapped = mapper
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        match (mapped, consumed) {
+            (Err(e @ Error::Invalid(_)), _) | (_, Err(e)) | (Err(e), _) => Err(e),
+            (Ok(summary), Ok(value)) => Ok((summary, value)),
+        }
+    })
+}
+
 fn run(data_dir: &Path, progress: &Progress, mut sink: Option<Sink<'_>>) -> Result<Summary> {
     if !data_dir.is_dir() {
         return Err(Error::Read {
