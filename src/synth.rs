@@ -1362,7 +1362,8 @@ impl Corpus {
             3 => {
                 let tenths: i32 = rng.random_range(-150..950);
                 let sign = if tenths < 0 { "-" } else { "" };
-                let tenths = tenths.abs();
+                // No decimal ends in `.0` (an integral value is an integer).
+                let tenths = tenths.abs() / 10 * 10 + (tenths.abs() % 9 + 1);
                 let value: serde_json::Number = format!("{sign}{}.{}", tenths / 10, tenths % 10)
                     .parse()
                     .expect("a decimal");
