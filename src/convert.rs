@@ -52,7 +52,7 @@ pub fn convert(
         |batches| {
             let mut ser = RdfSerializer::from_format(rdf).for_writer(out);
             for batch in batches {
-                for quad in &batch {
+                for quad in batch.iter() {
                     if rdf == RdfFormat::NQuads {
                         ser.serialize_quad(quad)
                     } else {

@@ -327,9 +327,16 @@ fn build_memory(
         progress,
         |batch| snapshot.write(batch),
         |batches| {
-            let mut loader = store.bulk_loader();
-            loader.load_quads(batches.flatten())?;
-            Ok(loader.commit()?)
+            // A transaction is what the in-memory bulk loader uses, but it
+            // takes the quads by reference, so they go back to be freed on
+            // the mapping thread (see `pipeline::Batch`).
+            let mut transaction = store.start_transaction()?;
+            for batch in batches {
+                for quad in batch.iter() {
+                    transaction.insert(quad);
+                }
+            }
+            Ok(transaction.commit()?)
         },
     )?;
     progress.phase("writing the snapshot");
@@ -422,7 +429,7 @@ fn build_rocksdb(
                     .bulk_loader()
                     .with_max_memory_size_in_megabytes(ROCKSDB_LOADER_MEMORY_MB)
                     .without_atomicity();
-                loader.load_quads(batches.flatten())?;
+                loader.load_quads(batches.flat_map(pipeline::Batch::into_quads))?;
                 Ok(loader.commit()?)
             },
         )?;
