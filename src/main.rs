@@ -5,7 +5,7 @@
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use labourgraph::dataset::DatasetMeta;
-use labourgraph::export::{Selection, export};
+use labourgraph::export::{Selection, export, export_in_store_order};
 use labourgraph::progress::Progress;
 use labourgraph::query::{self, Library};
 use labourgraph::store::{self, Backend, Built};
@@ -455,7 +455,13 @@ fn run_export(config: &Config, args: ExportArgs) -> anyhow::Result<()> {
     let opened = open(config)?;
     let prefixes = query::prefixes(&opened.manifest.base);
     with_output(args.output.as_deref(), |out| {
-        export(&opened.store, format, &selection, &prefixes, out)
+        if opened.manifest.backend == Backend::Rocksdb {
+            // Sorting would hold the whole graph in memory, which the
+            // on-disk store exists to avoid.
+            export_in_store_order(&opened.store, format, &selection, &prefixes, out)
+        } else {
+            export(&opened.store, format, &selection, &prefixes, out)
+        }
     })
 }
 
