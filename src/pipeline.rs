@@ -14,7 +14,7 @@ use crate::ontology;
 use crate::progress::Progress;
 use crate::reader::{DataFiles, for_each_record, offset_of, strip_position};
 use crate::records::RecordKind;
-use crate::validate::{Index, check_meta, check_record, parse_record, peek};
+use crate::validate::{Index, check_meta, check_record, parse_record};
 use oxigraph::model::{NamedNode, Quad};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -201,10 +201,14 @@ fn run(data_dir: &Path, progress: &Progress, mut sink: Option<Sink<'_>>) -> Resu
     if let Some(m) = mapper.as_mut() {
         m.header();
     }
+    let mut nth = 0;
     for file in &files.records {
         for_each_record(file, &mut diags, false, |raw, diags| {
             progress.inc();
-            let Some((kind, _)) = peek(&raw, diags, false) else {
+            // The first pass read the records in the same order.
+            let kind = index.kind_at(nth);
+            nth += 1;
+            let Some(kind) = kind else {
                 return;
             };
             let Some(record) = parse_record(&raw, kind, diags) else {
