@@ -53,7 +53,8 @@ fn rocksdb_is_the_default_backend_and_holds_the_same_graph() {
     assert_eq!(names.len(), 2, "{names:?}");
     assert_eq!(names[1], "rocksdb.json");
     assert!(names[0].starts_with("db-"));
-    let from_rocksdb = stdout_of(labourgraph(project.path()).args(["export", "--format", "nquads"]));
+    let from_rocksdb =
+        stdout_of(labourgraph(project.path()).args(["export", "--format", "nquads"]));
     let converted = stdout_of(labourgraph(project.path()).args(["--quiet", "convert"]));
     assert_eq!(quads(&from_rocksdb), quads(&converted));
     // The same answers as from the memory store.
@@ -104,7 +105,9 @@ fn a_stale_rocksdb_store_is_rebuilt_and_a_failed_build_keeps_the_previous_one() 
         .args(["query", count, "--format", "csv"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("the data changed since the last build"));
+        .stderr(predicate::str::contains(
+            "the data changed since the last build",
+        ));
     let after = entries(&store_dir);
     assert_eq!(after.len(), 2, "{after:?}");
     assert_ne!(after, before, "a new database replaced the old one");
