@@ -23,8 +23,12 @@
 #   LG_BENCH_WORK   work directory (corpora, stores, venvs, results)
 #                   [/var/tmp/labourgraph-bench]
 #   RUNS            runs per measurement [3]
-#   MORPH_RUNS      runs of Morph-KGC at the largest N [$RUNS]
-#   MEMORY_MAX_N    largest N for the in-memory store [1000000]
+#   LARGEST_RUNS    runs at the largest N of the measurements that are not
+#                   a target of the issue (exports, queries, Morph-KGC and
+#                   the load of its output) [$RUNS]
+#   MEMORY_MAX_N    largest N for the in-memory stores [100000]: at 1 000 000
+#                   records (34 million statements) an in-memory store,
+#                   labourgraph's or pyoxigraph's, needs more than 24 GiB
 #   SEED            corpus seed [1]
 #   SKIP            space-separated groups to skip: labourgraph oxigraph morph
 #
@@ -37,7 +41,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 work=${LG_BENCH_WORK:-/var/tmp/labourgraph-bench}
 runs=${RUNS:-3}
 seed=${SEED:-1}
-memory_max=${MEMORY_MAX_N:-1000000}
+memory_max=${MEMORY_MAX_N:-100000}
 skip=" ${SKIP:-} "
 if [ $# -gt 0 ]; then sizes=("$@"); else sizes=(10000 100000 1000000); fi
 largest=${sizes[-1]}
@@ -82,16 +86,24 @@ ox_py=$work/venv-oxigraph/bin/python
 } > "$results/environment.txt"
 cat "$results/environment.txt" >&2
 
-# measure NAME COMMAND [PREPARE] [RUNS]: hyperfine's median over the runs,
-# and the peak resident memory of each run (GNU time's %M, in KiB).
+# measure NAME COMMAND [PREPARE] [RUNS] [CLEANUP]: hyperfine's median over
+# the runs, and the peak resident memory of each run (GNU time's %M, in KiB).
+# A failed command (say, out of memory) is recorded in NAME.failed and the
+# run goes on.
 measure() {
-    local name=$1 cmd=$2 prepare=${3:-} n=${4:-$runs}
+    local name=$1 cmd=$2 prepare=${3:-} n=${4:-$runs} cleanup=${5:-}
     local out=$results/$N/$name
-    rm -f "$out.time"
+    rm -f "$out.time" "$out.json" "$out.failed"
     log "N=$N $name (load: $(cut -d' ' -f1-3 /proc/loadavg))"
     local args=(--runs "$n" --export-json "$out.json" --command-name "$name" --style basic)
     if [ -n "$prepare" ]; then args+=(--prepare "$prepare"); fi
-    hyperfine "${args[@]}" "/usr/bin/time -f '%M %e' -a -o $out.time $cmd" >&2
+    if [ -n "$cleanup" ]; then args+=(--cleanup "$cleanup"); fi
+    if ! hyperfine "${args[@]}" "/usr/bin/time -f '%M %e' -a -o $out.time $cmd" >&2; then
+        log "N=$N $name failed"
+        tail -3 "$out.time" > "$out.failed" 2>/dev/null || true
+        rm -f "$out.json"
+        if [ -n "$cleanup" ]; then eval "$cleanup"; fi
+    fi
     echo "$(cut -d' ' -f1-3 /proc/loadavg)" > "$out.load"
 }
 
@@ -108,6 +120,9 @@ for N in "${sizes[@]}"; do
             "$lg" synth --records "$N" --seed "$seed" --out "$corpus"
     fi
     lgc="$lg --quiet -C $corpus"
+    # Runs of the measurements that are not targets of the issue.
+    extra_runs=$runs
+    if [ "$N" = "$largest" ]; then extra_runs=${LARGEST_RUNS:-$runs}; fi
     # The N-Quads of the corpus: what Oxigraph loads, and the statement count.
     [ -f "$corpus/labourgraph.nq" ] || $lgc convert --output "$corpus/labourgraph.nq"
     wc -l < "$corpus/labourgraph.nq" > "$results/$N/quads"
@@ -116,8 +131,8 @@ for N in "${sizes[@]}"; do
     if [[ $skip != *" labourgraph "* ]]; then
         measure parse-only "$parse $corpus/data"
         measure validate "$lgc validate"
-        measure convert-nquads "$lgc convert --output $tmp/convert.nq"
-        measure convert-ntriples "$lgc convert --output $tmp/convert.nt"
+        measure convert-nquads "$lgc convert --output $tmp/convert.nq" "" "$runs" "rm -f $tmp/convert.nq"
+        measure convert-ntriples "$lgc convert --output $tmp/convert.nt" "" "$runs" "rm -f $tmp/convert.nt"
         backends=(rocksdb)
         if [ "$N" -le "$memory_max" ]; then backends=(memory rocksdb); fi
         for backend in "${backends[@]}"; do
@@ -126,18 +141,19 @@ for N in "${sizes[@]}"; do
             du -sb "$store" | cut -f1 > "$results/$N/store-$backend-bytes"
             for format in nquads turtle jsonld; do
                 measure "export-$backend-$format" \
-                    "$lgc --store $store export --format $format --output $tmp/export.$format"
+                    "$lgc --store $store export --format $format --output $tmp/export.$format" \
+                    "" "$extra_runs" "rm -f $tmp/export.$format"
             done
             person=$(first_id "$corpus/data/people.jsonl")
             organisation=$(first_id "$corpus/data/organisations.jsonl")
             country=$(first_id "$corpus/data/places.jsonl")
             q=$repo/bench/queries
             query="$lgc --store $store query --format csv --output $tmp/result.csv --file"
-            measure "query-$backend-1" "$query $q/1-counts-by-class.rq"
-            measure "query-$backend-2" "$query $q/2-person-posts.rq --param person=person:$person"
-            measure "query-$backend-3" "$query $q/3-provenance.rq --param organisation=organisation:$organisation"
-            measure "query-$backend-4" "$query $q/4-agreements-by-topic.rq"
-            measure "query-$backend-5" "$query $q/5-events-in-country.rq --param country=place:$country"
+            measure "query-$backend-1" "$query $q/1-counts-by-class.rq" "" "$extra_runs"
+            measure "query-$backend-2" "$query $q/2-person-posts.rq --param person=person:$person" "" "$extra_runs"
+            measure "query-$backend-3" "$query $q/3-provenance.rq --param organisation=organisation:$organisation" "" "$extra_runs"
+            measure "query-$backend-4" "$query $q/4-agreements-by-topic.rq" "" "$extra_runs"
+            measure "query-$backend-5" "$query $q/5-events-in-country.rq --param country=place:$country" "" "$extra_runs"
             if [ "$backend" = memory ]; then rm -rf "$store"; fi
         done
         rm -f "$tmp"/export.* "$tmp"/convert.*
@@ -169,10 +185,9 @@ udfs=$repo/bench/morph/udfs.py
 mappings=$repo/bench/morph/mapping.rml.ttl
 EOF
         fi
-        n_morph=$runs
-        if [ "$N" = "$largest" ]; then n_morph=${MORPH_RUNS:-$runs}; fi
         measure morph-kgc "env -C $morph LG_DATA=$corpus/data $morph_py -m morph_kgc config.ini" \
-            "rm -f $morph/morph.nt" "$n_morph"
+            "rm -f $morph/morph.nt" "$extra_runs"
+        if [ ! -f "$morph/morph.nt" ]; then continue; fi
         wc -l < "$morph/morph.nt" > "$results/$N/morph-triples"
         if [ "$N" = "$smallest" ]; then
             log "comparing the triple sets of labourgraph and Morph-KGC"
@@ -180,11 +195,13 @@ EOF
                 | tee "$results/$N/compare.txt" >&2
         fi
         if [ "$N" -le "$memory_max" ]; then
-            measure morph-oxigraph-load-memory "$ox_py $repo/bench/oxigraph_load.py memory $morph/morph.nt"
+            measure morph-oxigraph-load-memory "$ox_py $repo/bench/oxigraph_load.py memory $morph/morph.nt" \
+                "" "$extra_runs"
         fi
         measure morph-oxigraph-load-rocksdb \
-            "$ox_py $repo/bench/oxigraph_load.py rocksdb $morph/morph.nt $tmp/oxigraph" "rm -rf $tmp/oxigraph"
-        rm -rf "$tmp/oxigraph"
+            "$ox_py $repo/bench/oxigraph_load.py rocksdb $morph/morph.nt $tmp/oxigraph" "rm -rf $tmp/oxigraph" \
+            "$extra_runs"
+        rm -rf "$tmp/oxigraph" "$morph/morph.nt"
     fi
 done
 
