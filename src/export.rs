@@ -1,15 +1,23 @@
 //! Export of the built graph in any RDF format: all named graphs (TriG,
 //! N-Quads), one graph, or the union of all graphs (any format), with the
-//! ontology's prefixes. Statements are sorted (by graph, subject, predicate
-//! and object in N-Triples form), so that an export is stable and diffable
-//! and Turtle groups each subject's statements together.
+//! ontology's prefixes.
+//!
+//! [`export`] sorts the statements (by graph, subject, predicate and object;
+//! `rdf:type` first), so that an export is stable and diffable and Turtle
+//! groups each subject's statements together; sorting holds every statement
+//! in memory once more. [`export_in_store_order`] streams them in the
+//! store's own order instead, which for Oxigraph's RocksDB store is grouped
+//! by graph and subject and the same for the same data, in constant memory.
 
 use crate::error::{Error, Result};
 use crate::format::Format;
 use crate::query::{Prefixes, serializer};
 use oxigraph::model::vocab::rdf;
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, Quad, Term, Triple};
+use oxigraph::model::{
+    GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term, TermRef, Triple,
+};
 use oxigraph::store::Store;
+use std::cmp::Ordering;
 use std::io::Write;
 
 /// Which statements to export.
@@ -52,6 +60,29 @@ pub fn export(
     prefixes: &Prefixes,
     out: &mut dyn Write,
 ) -> Result<()> {
+    write(store, format, selection, prefixes, out, true)
+}
+
+/// Like [`export`], but streams the statements in the store's order (for a
+/// store too large to sort in memory).
+pub fn export_in_store_order(
+    store: &Store,
+    format: Format,
+    selection: &Selection,
+    prefixes: &Prefixes,
+    out: &mut dyn Write,
+) -> Result<()> {
+    write(store, format, selection, prefixes, out, false)
+}
+
+fn write(
+    store: &Store,
+    format: Format,
+    selection: &Selection,
+    prefixes: &Prefixes,
+    out: &mut dyn Write,
+    sorted: bool,
+) -> Result<()> {
     let rdf = format.rdf().ok_or_else(|| {
         Error::Usage(format!(
             "`{format}` is not an RDF format: use turtle, trig, ntriples, nquads, rdfxml or jsonld"
@@ -65,8 +96,14 @@ pub fn export(
                     "{format} holds a single graph: export the union of all graphs (--union) or one graph (--graph IRI), or use trig, nquads or jsonld"
                 )));
             }
-            for quad in sorted_quads(store)? {
-                ser.serialize_quad(&quad).map_err(Error::Output)?;
+            if sorted {
+                for quad in sorted_quads(store)? {
+                    ser.serialize_quad(&quad).map_err(Error::Output)?;
+                }
+            } else {
+                for_each_subject_group(store.iter(), |group| {
+                    group.iter().try_for_each(|q| ser.serialize_quad(q))
+                })?;
             }
         }
         Selection::Union | Selection::Graph(_) => {
@@ -82,8 +119,18 @@ pub fn export(
                 }
                 _ => None,
             };
-            for triple in sorted_triples(store, graph.as_ref().map(GraphName::as_ref))? {
-                ser.serialize_triple(&triple).map_err(Error::Output)?;
+            let graph = graph.as_ref().map(GraphName::as_ref);
+            if sorted {
+                for triple in sorted_triples(store, graph)? {
+                    ser.serialize_triple(&triple).map_err(Error::Output)?;
+                }
+            } else {
+                let quads = store.quads_for_pattern(None, None, None, graph);
+                for_each_subject_group(quads, |group| {
+                    group
+                        .iter()
+                        .try_for_each(|q| ser.serialize_triple(q.as_ref()))
+                })?;
             }
         }
     }
@@ -91,50 +138,122 @@ pub fn export(
     Ok(())
 }
 
-/// Every quad, sorted by graph, subject, predicate and object.
-pub fn sorted_quads(store: &Store) -> Result<Vec<Quad>> {
-    let mut keyed = Vec::with_capacity(store.len()?);
-    for quad in store.iter() {
+/// Hands `write` the quads of each run of the same graph and subject,
+/// sorted by predicate (`rdf:type` first) and object: the store's order
+/// groups by graph and subject, so only one subject's statements are held
+/// at a time.
+fn for_each_subject_group(
+    quads: impl Iterator<Item = Result<Quad, oxigraph::store::StorageError>>,
+    mut write: impl FnMut(&[Quad]) -> std::io::Result<()>,
+) -> Result<()> {
+    let mut group: Vec<Quad> = Vec::new();
+    let mut flush = |group: &mut Vec<Quad>| -> Result<()> {
+        group.sort_unstable_by(|a, b| {
+            cmp_statements(
+                &a.subject,
+                &a.predicate,
+                &a.object,
+                &b.subject,
+                &b.predicate,
+                &b.object,
+            )
+        });
+        write(group).map_err(Error::Output)?;
+        group.clear();
+        Ok(())
+    };
+    for quad in quads {
         let quad = quad?;
-        let key = format!(
-            "{} {} {}",
-            quad.graph_name,
-            quad.subject,
-            sort_key(&quad.predicate, &quad.object)
-        );
-        keyed.push((key, quad));
+        if group
+            .first()
+            .is_some_and(|g| g.subject != quad.subject || g.graph_name != quad.graph_name)
+        {
+            flush(&mut group)?;
+        }
+        group.push(quad);
     }
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    Ok(keyed.into_iter().map(|(_, q)| q).collect())
+    flush(&mut group)
 }
 
-/// The predicate and object part of a sort key; `rdf:type` sorts first, as
-/// Turtle readers expect `a` at the head of a subject's statements.
-fn sort_key(predicate: &NamedNode, object: &Term) -> String {
-    if predicate.as_ref() == rdf::TYPE {
-        format!("<> {object}")
-    } else {
-        format!("{predicate} {object}")
-    }
+/// Every quad, sorted by graph, subject, predicate and object.
+pub fn sorted_quads(store: &Store) -> Result<Vec<Quad>> {
+    let mut quads = store.iter().collect::<Result<Vec<_>, _>>()?;
+    quads.sort_unstable_by(|a, b| {
+        graph_key(a.graph_name.as_ref())
+            .cmp(&graph_key(b.graph_name.as_ref()))
+            .then_with(|| {
+                cmp_statements(
+                    &a.subject,
+                    &a.predicate,
+                    &a.object,
+                    &b.subject,
+                    &b.predicate,
+                    &b.object,
+                )
+            })
+    });
+    Ok(quads)
 }
 
 /// The triples of one graph, or of the union of all graphs without
 /// duplicates, sorted by subject, predicate and object.
 pub fn sorted_triples(store: &Store, graph: Option<GraphNameRef<'_>>) -> Result<Vec<Triple>> {
-    let mut keyed = Vec::new();
-    for quad in store.quads_for_pattern(None, None, None, graph) {
-        let quad = quad?;
-        let triple = Triple::from(quad);
-        keyed.push((
-            format!(
-                "{} {}",
-                triple.subject,
-                sort_key(&triple.predicate, &triple.object)
-            ),
-            triple,
-        ));
+    let mut triples = store
+        .quads_for_pattern(None, None, None, graph)
+        .map(|q| q.map(Triple::from))
+        .collect::<Result<Vec<_>, _>>()?;
+    triples.sort_unstable_by(|a, b| {
+        cmp_statements(
+            &a.subject,
+            &a.predicate,
+            &a.object,
+            &b.subject,
+            &b.predicate,
+            &b.object,
+        )
+    });
+    triples.dedup();
+    Ok(triples)
+}
+
+/// Orders statements by subject, predicate (`rdf:type` first, as Turtle
+/// readers expect `a` at the head of a subject's statements) and object,
+/// comparing the terms' strings without formatting them.
+fn cmp_statements(
+    s1: &NamedOrBlankNode,
+    p1: &NamedNode,
+    o1: &Term,
+    s2: &NamedOrBlankNode,
+    p2: &NamedNode,
+    o2: &Term,
+) -> Ordering {
+    term_key(s1.as_ref().into())
+        .cmp(&term_key(s2.as_ref().into()))
+        .then_with(|| {
+            let type1 = p1.as_ref() != rdf::TYPE;
+            let type2 = p2.as_ref() != rdf::TYPE;
+            (type1, p1.as_str()).cmp(&(type2, p2.as_str()))
+        })
+        .then_with(|| term_key(o1.as_ref()).cmp(&term_key(o2.as_ref())))
+}
+
+/// IRIs first, then blank nodes, then literals (by value, then language or
+/// datatype).
+fn term_key(term: TermRef<'_>) -> (u8, &str, &str) {
+    match term {
+        TermRef::NamedNode(n) => (0, n.as_str(), ""),
+        TermRef::BlankNode(b) => (1, b.as_str(), ""),
+        TermRef::Literal(l) => (2, l.value(), l.language().unwrap_or(l.datatype().as_str())),
+        #[allow(unreachable_patterns)]
+        _ => (3, "", ""),
     }
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    keyed.dedup_by(|a, b| a.0 == b.0);
-    Ok(keyed.into_iter().map(|(_, t)| t).collect())
+}
+
+/// The default graph first, then named graphs by IRI.
+fn graph_key(graph: GraphNameRef<'_>) -> (u8, &str) {
+    match graph {
+        GraphNameRef::DefaultGraph => (0, ""),
+        GraphNameRef::NamedNode(n) => (1, n.as_str()),
+        GraphNameRef::BlankNode(b) => (2, b.as_str()),
+    }
 }

@@ -18,6 +18,9 @@
 //! graph sent to another triple store with the Graph Store Protocol) and
 //! [`federation`] (`SERVICE` calls to remote endpoints, off unless asked for).
 //!
+//! At scale, [`convert`] streams records to N-Quads without a store and
+//! [`synth`] writes synthetic corpora for the benchmarks.
+//!
 //! ```no_run
 //! use labourgraph::{store, query, progress::Progress};
 //! use std::path::Path;
@@ -33,6 +36,7 @@
 //! # Ok::<_, labourgraph::Error>(())
 //! ```
 
+pub mod convert;
 pub mod dataset;
 pub mod dates;
 pub mod diagnostics;
@@ -53,6 +57,7 @@ pub mod reader;
 pub mod records;
 pub mod serve;
 pub mod store;
+pub mod synth;
 pub mod validate;
 pub mod vocab;
 

@@ -5,13 +5,13 @@
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use labourgraph::dataset::DatasetMeta;
-use labourgraph::export::{Selection, export};
+use labourgraph::export::{Selection, export, export_in_store_order};
 use labourgraph::federation::Federation;
 use labourgraph::import::{ImportFormat, stage};
 use labourgraph::progress::Progress;
 use labourgraph::query::{self, Library};
 use labourgraph::serve;
-use labourgraph::store::{self, Built};
+use labourgraph::store::{self, Backend, Built};
 use labourgraph::{Error, Format, RecordKind, pipeline, push};
 use oxigraph::model::NamedNode;
 use std::io::{IsTerminal, Write};
@@ -66,6 +66,9 @@ struct Global {
     /// Print no progress or summary on standard error.
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Store backend for `build` (and rebuilds) [default: rocksdb if built with it, else memory].
+    #[arg(long, global = true, value_enum)]
+    backend: Option<Backend>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -78,6 +81,10 @@ enum Command {
     Query(QueryArgs),
     /// Write the graph in an RDF format: all graphs, one graph or their union.
     Export(ExportArgs),
+    /// Validate the records and write them straight to N-Quads or N-Triples, streaming, without a store.
+    Convert(ConvertArgs),
+    /// Write a deterministic synthetic corpus (for benchmarks) into PROJECT/data.
+    Synth(SynthArgs),
     /// Write a linked-open-data release: dumps, compacted JSON-LD, VoID/DCAT, ontology, SHACL shapes, CSV tables.
     Publish(PublishArgs),
     /// Import RDF files (Wikidata, GeoNames extracts…) into graphs of their own: checked, copied to data/imports/, listed in dataset.json, built.
@@ -204,6 +211,29 @@ struct ExportArgs {
 }
 
 #[derive(Debug, Args)]
+struct ConvertArgs {
+    /// nquads (all named graphs) or ntriples (their union) [default: from --output's extension, else nquads].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Write to this file (created only on success) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct SynthArgs {
+    /// Number of records, sources included.
+    #[arg(long, short = 'n', value_name = "N")]
+    records: usize,
+    /// Seed of the random stream: the same seed and N give identical files.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Project directory to create data/ in [default: the -C project].
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 struct ServeArgs {
     /// Address to listen on (port 0 picks a free port).
     #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR")]
@@ -236,10 +266,12 @@ fn parse_key_value(s: &str) -> Result<(String, String), String> {
 
 /// The validated configuration.
 struct Config {
+    project: PathBuf,
     data: PathBuf,
     store: PathBuf,
     queries: PathBuf,
     quiet: bool,
+    backend: Option<Backend>,
 }
 
 impl Config {
@@ -247,9 +279,11 @@ impl Config {
         let project = global.project;
         Self {
             data: global.data.unwrap_or_else(|| project.join("data")),
+            project: project.clone(),
             store: global.store.unwrap_or_else(|| project.join(".labourgraph")),
             queries: global.queries.unwrap_or_else(|| project.join("queries")),
             quiet: global.quiet,
+            backend: global.backend,
         }
     }
 
@@ -278,6 +312,8 @@ fn main() -> ExitCode {
         Command::ImportIlostat(args) => run_import_ilostat(&config, args),
         Command::Push(args) => run_push(&config, args),
         Command::Serve(args) => run_serve(&config, args),
+        Command::Convert(args) => convert(&config, args),
+        Command::Synth(args) => synth(&config, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -319,8 +355,28 @@ fn validate(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
+fn synth(config: &Config, args: SynthArgs) -> anyhow::Result<()> {
+    let project = args.out.unwrap_or_else(|| config.project.clone());
+    let options = labourgraph::synth::Options {
+        records: args.records,
+        seed: args.seed,
+    };
+    let summary = labourgraph::synth::generate(&project, &options)?;
+    config.note(format!(
+        "wrote {} ({}) in {} files, {:.1} MB, to {}",
+        labourgraph::error::plural(summary.records(), "record"),
+        counts(&summary.counts),
+        summary.files,
+        summary.bytes as f64 / 1e6,
+        summary.data.display()
+    ));
+    Ok(())
+}
+
 fn build(config: &Config) -> anyhow::Result<()> {
-    let (_, manifest, built) = store::build(&config.data, &config.store, &config.progress())?;
+    let backend = config.backend.unwrap_or_default();
+    let (_, manifest, built) =
+        store::build_with(&config.data, &config.store, backend, &config.progress())?;
     let mut out = std::io::stdout().lock();
     print_summary(&mut out, &manifest, &built).map_err(Error::Output)?;
     Ok(())
@@ -374,7 +430,12 @@ fn print_summary(
             )?;
         }
     }
-    writeln!(out, "Store: {}", built.snapshot.display())
+    writeln!(
+        out,
+        "Store ({}): {}",
+        manifest.backend.name(),
+        built.snapshot.display()
+    )
 }
 
 fn counts(counts: &std::collections::BTreeMap<RecordKind, usize>) -> String {
@@ -387,19 +448,28 @@ fn counts(counts: &std::collections::BTreeMap<RecordKind, usize>) -> String {
 
 /// Opens the store, rebuilding it (with a note) when the data changed.
 fn open(config: &Config) -> anyhow::Result<store::Opened> {
-    let opened = store::open(&config.data, &config.store, &config.progress())?;
+    let opened = store::open_with(
+        &config.data,
+        &config.store,
+        config.backend,
+        &config.progress(),
+    )?;
     if let Some((built, reason)) = &opened.rebuilt {
-        let why = match reason {
-            store::Rebuild::Missing => "no store was built yet",
-            store::Rebuild::Stale => "the data changed since the last build",
-        };
-        config.note(format!(
-            "{why}: built {} in {:.2} s",
-            labourgraph::error::plural(built.summary.records(), "record"),
-            built.elapsed.as_secs_f64()
-        ));
+        note_rebuild(config, built, *reason);
     }
     Ok(opened)
+}
+
+fn note_rebuild(config: &Config, built: &Built, reason: store::Rebuild) {
+    let why = match reason {
+        store::Rebuild::Missing => "no store was built yet",
+        store::Rebuild::Stale => "the data changed since the last build",
+    };
+    config.note(format!(
+        "{why}: built {} in {:.2} s",
+        labourgraph::error::plural(built.summary.records(), "record"),
+        built.elapsed.as_secs_f64()
+    ));
 }
 
 /// The output: a file (created atomically only on success) or standard output.
@@ -526,11 +596,67 @@ fn run_export(config: &Config, args: ExportArgs) -> anyhow::Result<()> {
         ))
         .into());
     }
+    if format == Format::Nquads && selection == Selection::All {
+        // Stream the snapshot or the RocksDB store: nothing is loaded or sorted.
+        let fresh = store::ensure_fresh(
+            &config.data,
+            &config.store,
+            config.backend,
+            &config.progress(),
+        )?;
+        if let Some((_, built, reason)) = &fresh.rebuilt {
+            note_rebuild(config, built, *reason);
+        }
+        return with_output(args.output.as_deref(), |out| {
+            store::write_nquads(&fresh.persisted, out)
+        });
+    }
     let opened = open(config)?;
     let prefixes = query::prefixes(&opened.manifest.base);
     with_output(args.output.as_deref(), |out| {
-        export(&opened.store, format, &selection, &prefixes, out)
+        if opened.manifest.backend == Backend::Rocksdb {
+            // Sorting would hold the whole graph in memory, which the
+            // on-disk store exists to avoid.
+            export_in_store_order(&opened.store, format, &selection, &prefixes, out)
+        } else {
+            export(&opened.store, format, &selection, &prefixes, out)
+        }
     })
+}
+
+fn convert(config: &Config, args: ConvertArgs) -> anyhow::Result<()> {
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(Format::from_path))
+        .unwrap_or(Format::Nquads);
+    if !matches!(format, Format::Nquads | Format::Ntriples) {
+        return Err(Error::Usage(format!(
+            "convert streams nquads or ntriples, not {format}: for other formats build the store and use export"
+        ))
+        .into());
+    }
+    if args.output.is_none() {
+        // Standard output cannot be taken back: check everything first.
+        pipeline::validate(&config.data, &config.progress())?;
+    }
+    let mut summary = None;
+    with_output(args.output.as_deref(), |out| {
+        summary = Some(labourgraph::convert::convert(
+            &config.data,
+            format,
+            &config.progress(),
+            out,
+        )?);
+        Ok(())
+    })?;
+    if let Some(summary) = summary {
+        config.note(format!(
+            "converted {} into {} statements",
+            labourgraph::error::plural(summary.records(), "record"),
+            summary.quads
+        ));
+    }
+    Ok(())
 }
 
 fn run_publish(config: &Config, args: PublishArgs) -> anyhow::Result<()> {

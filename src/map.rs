@@ -63,6 +63,11 @@ impl<'a> Mapper<'a> {
         std::mem::take(&mut self.out)
     }
 
+    /// The buffer of mapped quads, for a sink to drain (it keeps its capacity).
+    pub fn buffer(&mut self) -> &mut Vec<Quad> {
+        &mut self.out
+    }
+
     fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>, g: &GraphName) {
         self.out.push(Quad::new(s.clone(), p, o, g.clone()));
     }

@@ -14,13 +14,13 @@ use crate::ontology;
 use crate::progress::Progress;
 use crate::reader::{DataFiles, for_each_record, offset_of, strip_position};
 use crate::records::RecordKind;
-use crate::validate::{Index, check_meta, check_record, parse_record, peek};
+use crate::validate::{Index, check_meta, check_record, parse_record};
 use oxigraph::model::{NamedNode, Quad};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Quads handed to the sink at a time.
-pub const BATCH: usize = 100_000;
+/// Quads handed to the sink at a time (about 10 MB).
+pub const BATCH: usize = 16_384;
 
 /// What a successful run read.
 #[derive(Debug, Clone)]
@@ -42,8 +42,9 @@ impl Summary {
     }
 }
 
-/// A receiver of quad batches.
-pub type Sink<'a> = &'a mut dyn FnMut(Vec<Quad>) -> Result<()>;
+/// A receiver of quad batches: it takes the quads out of the vector, which
+/// keeps its capacity for the next batch.
+pub type Sink<'a> = &'a mut dyn FnMut(&mut Vec<Quad>) -> Result<()>;
 
 /// Validates every record of `data_dir` without mapping.
 ///
@@ -60,6 +61,101 @@ pub fn validate(data_dir: &Path, progress: &Progress) -> Result<Summary> {
 /// in batches; fails with [`Error::Invalid`] listing every problem.
 pub fn map(data_dir: &Path, progress: &Progress, sink: Sink<'_>) -> Result<Summary> {
     run(data_dir, progress, Some(sink))
+}
+
+/// Validates and maps `data_dir` on a background thread while `consume`
+/// takes the quad batches on the calling thread, so that mapping overlaps
+/// with loading or serialising. `tee` sees every batch on the mapping thread
+/// before it is handed over (to write a copy, say).
+///
+/// Fails with the mapping's error if the records are invalid (whatever
+/// `consume` did with the batches it got must then be thrown away), else
+/// with `consume`'s error, else with the mapping's.
+///
+/// A [`Batch`] that `consume` reads by reference goes back to the mapping
+/// thread when dropped, and its quads are freed there, where they were
+/// allocated: freeing them on the other thread costs the system allocator
+/// dearly (see BENCHMARKS.md).
+///
+/// ```
+/// let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+/// let (summary, n) = labourgraph::pipeline::map_concurrently(
+///     &data,
+///     &Default::default(),
+///     |_| Ok(()),
+///     |batches| Ok(batches.map(|b| b.len()).sum::<usize>()),
+/// )?;
+/// assert_eq!(summary.quads, n);
+/// # Ok::<_, labourgraph::Error>(())
+/// ```
+pub fn map_concurrently<T>(
+    data_dir: &Path,
+    progress: &Progress,
+    mut tee: impl FnMut(&[Quad]) -> Result<()> + Send,
+    consume: impl FnOnce(&mut dyn Iterator<Item = Batch>) -> Result<T>,
+) -> Result<(Summary, T)> {
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Quad>>(2);
+        let (home, returned) = std::sync::mpsc::sync_channel::<Vec<Quad>>(4);
+        let mapper = scope.spawn(move || {
+            map(data_dir, progress, &mut |batch| {
+                tee(batch)?;
+                let mut spare = returned
+                    .try_recv()
+                    .unwrap_or_else(|_| Vec::with_capacity(BATCH));
+                spare.clear();
+                let full = std::mem::replace(batch, spare);
+                sender.send(full).map_err(|_| {
+                    Error::Output(std::io::Error::other("the receiver of the quads stopped"))
+                })
+            })
+        });
+        let consumed = consume(&mut receiver.iter().map(|quads| Batch {
+            quads,
+            home: Some(home.clone()),
+        }));
+        drop(receiver);
+        let mapped = mapper
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        match (mapped, consumed) {
+            (Err(e @ Error::Invalid(_)), _) | (_, Err(e)) | (Err(e), _) => Err(e),
+            (Ok(summary), Ok(value)) => Ok((summary, value)),
+        }
+    })
+}
+
+/// Quads mapped on another thread (see [`map_concurrently`]): read them by
+/// reference, or take them with [`Batch::into_quads`].
+pub struct Batch {
+    quads: Vec<Quad>,
+    home: Option<std::sync::mpsc::SyncSender<Vec<Quad>>>,
+}
+
+impl Batch {
+    /// The quads themselves (freed wherever they are dropped).
+    pub fn into_quads(mut self) -> Vec<Quad> {
+        self.home = None;
+        std::mem::take(&mut self.quads)
+    }
+}
+
+impl std::ops::Deref for Batch {
+    type Target = [Quad];
+
+    fn deref(&self) -> &[Quad] {
+        &self.quads
+    }
+}
+
+impl Drop for Batch {
+    fn drop(&mut self) {
+        if let Some(home) = self.home.take() {
+            // Back to the mapping thread, which frees the quads; if it is
+            // busy or gone, they are freed here.
+            let _ = home.try_send(std::mem::take(&mut self.quads));
+        }
+    }
 }
 
 fn run(data_dir: &Path, progress: &Progress, mut sink: Option<Sink<'_>>) -> Result<Summary> {
@@ -96,21 +192,26 @@ fn run(data_dir: &Path, progress: &Progress, mut sink: Option<Sink<'_>>) -> Resu
     let mut failure: Option<Error> = None;
     let mut deliver =
         |mapper: &mut Mapper<'_>, sink: &mut Option<Sink<'_>>, failure: &mut Option<Error>| {
-            let batch = mapper.take();
+            let batch = mapper.buffer();
             quads += batch.len();
             if let (Some(sink), None) = (sink.as_mut(), failure.as_ref()) {
                 if let Err(e) = sink(batch) {
                     *failure = Some(e);
                 }
             }
+            batch.clear();
         };
     if let Some(m) = mapper.as_mut() {
         m.header();
     }
+    let mut nth = 0;
     for file in &files.records {
         for_each_record(file, &mut diags, false, |raw, diags| {
             progress.inc();
-            let Some((kind, _)) = peek(&raw, diags, false) else {
+            // The first pass read the records in the same order.
+            let kind = index.kind_at(nth);
+            nth += 1;
+            let Some(kind) = kind else {
                 return;
             };
             let Some(record) = parse_record(&raw, kind, diags) else {
@@ -150,17 +251,14 @@ fn run(data_dir: &Path, progress: &Progress, mut sink: Option<Sink<'_>>) -> Resu
         .expect("no diagnostics, so the metadata was read");
     if let (Some(mut m), Some(sink)) = (mapper, sink.as_mut()) {
         m.finish();
-        let batch = m.take();
+        let batch = m.buffer();
         quads += batch.len();
         sink(batch)?;
-        {
-            let graph = NamedNode::new_unchecked(
-                crate::dataset::Iris::new(meta.base.clone()).ontology_graph(),
-            );
-            let onto = ontology::quads(graph)?;
-            quads += onto.len();
-            sink(onto)?;
-        }
+        let graph =
+            NamedNode::new_unchecked(crate::dataset::Iris::new(meta.base.clone()).ontology_graph());
+        let mut onto = ontology::quads(graph)?;
+        quads += onto.len();
+        sink(&mut onto)?;
     }
     progress.finish();
     Ok(Summary {

@@ -96,7 +96,7 @@ pub fn for_each_record(
         }
     };
     if file.extension().is_some_and(|e| e == "jsonl") {
-        let reader = match std::fs::File::open(file) {
+        let mut reader = match std::fs::File::open(file) {
             Ok(f) => BufReader::with_capacity(1 << 20, f),
             Err(e) => {
                 return fail(
@@ -106,18 +106,24 @@ pub fn for_each_record(
             }
         };
         let mut offset = 0;
-        for line in reader.split(b'\n') {
-            let line = match line {
-                Ok(l) => l,
+        // One buffer for every line: a new one per line costs an allocation
+        // and several reallocations each.
+        let mut buffer = Vec::with_capacity(1 << 12);
+        loop {
+            buffer.clear();
+            match reader.read_until(b'\n', &mut buffer) {
+                Ok(0) => break,
+                Ok(_) => {}
                 Err(e) => {
                     return fail(
                         diags,
                         Diagnostic::in_file(file, Problem::Io, format!("cannot read: {e}")),
                     );
                 }
-            };
-            let len = line.len() + 1;
-            match std::str::from_utf8(&line) {
+            }
+            let len = buffer.len();
+            let line = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
+            match std::str::from_utf8(line) {
                 Ok(text) if text.trim().is_empty() => {}
                 Ok(text) => {
                     let text = text.strip_suffix('\r').unwrap_or(text);

@@ -25,6 +25,9 @@ pub struct Index {
     duplicates: HashSet<String>,
     files: Vec<PathBuf>,
     sources: HashMap<String, SourceText>,
+    /// The kind of every record in reading order (`None` where its `type`
+    /// or `id` is unusable), so that the second pass need not read them again.
+    sequence: Vec<Option<RecordKind>>,
     /// Records per kind.
     pub counts: BTreeMap<RecordKind, usize>,
 }
@@ -54,7 +57,9 @@ impl Index {
         for (file_no, file) in files.records.iter().enumerate() {
             index.files.push(file.clone());
             for_each_record(file, diags, true, |raw, diags| {
-                let Some((kind, id)) = peek(&raw, diags, true) else {
+                let peeked = peek(&raw, diags, true);
+                index.sequence.push(peeked.as_ref().map(|(kind, _)| *kind));
+                let Some((kind, id)) = peeked else {
                     return;
                 };
                 if let Some((other_kind, other_file)) = index.ids.get(&id) {
@@ -135,6 +140,13 @@ impl Index {
     /// The kind of the record with this id.
     pub fn kind(&self, id: &str) -> Option<RecordKind> {
         self.ids.get(id).map(|(k, _)| *k)
+    }
+
+    /// The kind of the `n`th record read (counting every record the reader
+    /// delivers, in the same order as the first pass), if it had a usable
+    /// `type` and `id`.
+    pub fn kind_at(&self, n: usize) -> Option<RecordKind> {
+        self.sequence.get(n).copied().flatten()
     }
 
     /// The full text of a source.

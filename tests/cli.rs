@@ -24,7 +24,7 @@ fn stdout_of(cmd: &mut Command) -> String {
 fn build_prints_a_summary_and_persists_the_store() {
     let project = common::project();
     labourgraph(project.path())
-        .arg("build")
+        .args(["--backend", "memory", "build"])
         .assert()
         .success()
         .stdout(
@@ -312,7 +312,10 @@ fn queries_never_see_stale_data() {
 #[test]
 fn a_failed_build_leaves_the_previous_store_intact() {
     let project = common::project();
-    labourgraph(project.path()).arg("build").assert().success();
+    labourgraph(project.path())
+        .args(["--backend", "memory", "build"])
+        .assert()
+        .success();
     let snapshot = project.path().join(".labourgraph/graph.nq");
     let before = std::fs::read(&snapshot).unwrap();
     std::fs::write(project.path().join("data/bad.json"), "{\"type\": \"topic\"").unwrap();

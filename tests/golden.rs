@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 fn mapped() -> BTreeSet<String> {
     let mut quads: Vec<Quad> = Vec::new();
     pipeline::map(&common::mini(), &Progress::default(), &mut |batch| {
-        quads.extend(batch);
+        quads.append(batch);
         Ok(())
     })
     .unwrap();

@@ -20,7 +20,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Component, Path};
 
 /// A receiver of quad batches (a reborrowed [`crate::pipeline::Sink`]).
-pub(crate) type QuadSink<'s, 'a> = &'s mut (dyn FnMut(Vec<Quad>) -> Result<()> + 'a);
+pub(crate) type QuadSink<'s, 'a> = &'s mut (dyn FnMut(&mut Vec<Quad>) -> Result<()> + 'a);
 
 /// Hands quads to the sink in batches while the run is still valid.
 struct Batches<'s, 'a> {
@@ -43,7 +43,11 @@ impl Batches<'_, '_> {
 
     fn flush(&mut self) -> Result<()> {
         match self.sink.as_mut() {
-            Some(sink) if !self.buf.is_empty() => sink(std::mem::take(&mut self.buf)),
+            Some(sink) if !self.buf.is_empty() => {
+                let sent = sink(&mut self.buf);
+                self.buf.clear();
+                sent
+            }
             _ => Ok(()),
         }
     }
@@ -257,7 +261,7 @@ pub(crate) fn load(
         describe(meta, &iris, entry, &item, &mut description);
         if diags.is_empty() {
             if let Some(sink) = sink.as_mut() {
-                sink(description)?;
+                sink(&mut description)?;
             }
         }
         loaded.push(item);
