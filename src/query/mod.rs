@@ -283,6 +283,22 @@ fn bind(pattern: GraphPattern, values: GraphPattern) -> GraphPattern {
             variable,
             expression,
         },
+        other => join_first(values, other),
+    }
+}
+
+/// Joins `values` in as the first operand of the leftmost join of `pattern`
+/// (joins are associative): Oxigraph's optimizer then evaluates the rest
+/// with the parameters bound. Joined around a whole join tree instead, the
+/// values were applied only after the tree was evaluated unbound: a query
+/// for one organisation's provenance took 13 s instead of 0.1 s on 344 000
+/// statements.
+fn join_first(values: GraphPattern, pattern: GraphPattern) -> GraphPattern {
+    match pattern {
+        GraphPattern::Join { left, right } => GraphPattern::Join {
+            left: Box::new(join_first(values, *left)),
+            right,
+        },
         other => GraphPattern::Join {
             left: Box::new(values),
             right: Box::new(other),
