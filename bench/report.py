@@ -84,6 +84,11 @@ def main(results):
         if 'build-memory' in m and quads and m['build-memory']['peak_mib']:
             extra.append(f'memory store: {m["build-memory"]["peak_mib"] * 2**20 / quads:,.0f} bytes '
                          f'of peak RSS per statement')
+        failed = sorted(f[:-len('.failed')] for f in os.listdir(d) if f.endswith('.failed'))
+        if failed:
+            extra.append('failed (peak KiB and seconds of the runs as GNU time saw them): ' + ', '.join(
+                f'{name} ({" / ".join(read(os.path.join(d, name + ".failed"), "").splitlines()) or "no output"})'
+                for name in failed))
         cmp_ = read(os.path.join(d, 'compare.txt'))
         if cmp_:
             extra.append('triple sets: ' + cmp_.splitlines()[0])
@@ -93,22 +98,25 @@ def main(results):
 
     print('### Comparisons\n')
     print('| N | (a) Morph-KGC → N-Triples / labourgraph convert | '
-          '(b) Morph-KGC + Oxigraph load (memory) / labourgraph build (memory) | '
-          '(b) build (memory) / Oxigraph load (memory) | '
-          '(b) build (RocksDB) / Oxigraph load (RocksDB) | '
+          '(b) Morph-KGC + Oxigraph load / labourgraph build, memory | '
+          '(b) the same, RocksDB | '
+          '(b) build / Oxigraph load, memory | '
+          '(b) build / Oxigraph load, RocksDB | '
           'build (RocksDB) peak MiB |')
-    print('|---:|---:|---:|---:|---:|---:|')
+    print('|---:|---:|---:|---:|---:|---:|---:|')
     for n, (quads, m) in all_m.items():
         def med(k):
             return m[k]['median'] if k in m else None
 
         def ratio(a, b):
             return f'{a / b:.1f}×' if a and b else ''
-        morph_b = (med('morph-kgc') + med('morph-oxigraph-load-memory')
-                   if med('morph-kgc') and med('morph-oxigraph-load-memory') else None)
+        def morph_then(load):
+            return (med('morph-kgc') + med(load)) if med('morph-kgc') and med(load) else None
+
         peak = m['build-rocksdb']['peak_mib'] if 'build-rocksdb' in m else None
         print(f'| {n:,} | {ratio(med("morph-kgc"), med("convert-ntriples"))} '
-              f'| {ratio(morph_b, med("build-memory"))} '
+              f'| {ratio(morph_then("morph-oxigraph-load-memory"), med("build-memory"))} '
+              f'| {ratio(morph_then("morph-oxigraph-load-rocksdb"), med("build-rocksdb"))} '
               f'| {ratio(med("build-memory"), med("oxigraph-load-memory"))} '
               f'| {ratio(med("build-rocksdb"), med("oxigraph-load-rocksdb"))} '
               f'| {f"{peak:,.0f}" if peak else ""} |')
