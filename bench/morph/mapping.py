@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes mapping.rml.ttl: an RML mapping for Morph-KGC that produces the
-same triples as labourgraph's mapping (src/map.rs) for the synthetic corpus
+same triples as labourgraph's mapping (src/map/) for the synthetic corpus
 (`labourgraph synth`), from the corpus converted to JSON arrays
 (bench/morph/prepare.py), with the functions in udfs.py.
 
