@@ -38,7 +38,10 @@ def measurement(directory, name):
     data = read(os.path.join(directory, name + '.json'))
     if data is None:
         return None
-    times = json.loads(data)['results'][0]['times']
+    try:
+        times = json.loads(data)['results'][0]['times']
+    except (ValueError, KeyError, IndexError):
+        return None  # a measurement still running, or cut short
     peaks = []
     for line in (read(os.path.join(directory, name + '.time'), '') or '').splitlines():
         parts = line.split()
