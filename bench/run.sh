@@ -30,6 +30,11 @@
 #                   records (34 million statements) an in-memory store,
 #                   labourgraph's or pyoxigraph's, needs more than 24 GiB
 #   SEED            corpus seed [1]
+#   LARGEST_EXPORTS export formats measured at the largest N
+#                   [nquads turtle jsonld]
+#   LARGEST_SKIP_MORPH_LOAD  if set, no load of Morph-KGC's output at the
+#                   largest N (Oxigraph's load of labourgraph's N-Quads of the
+#                   same triples stands in for it)
 #   COMPARE_MAX_N   largest N whose triple sets are compared [100000]
 #   SKIP            space-separated groups to skip: labourgraph oxigraph morph
 #
@@ -123,7 +128,11 @@ for N in "${sizes[@]}"; do
     lgc="$lg --quiet -C $corpus"
     # Runs of the measurements that are not targets of the issue.
     extra_runs=$runs
-    if [ "$N" = "$largest" ]; then extra_runs=${LARGEST_RUNS:-$runs}; fi
+    export_formats="nquads turtle jsonld"
+    if [ "$N" = "$largest" ]; then
+        extra_runs=${LARGEST_RUNS:-$runs}
+        export_formats=${LARGEST_EXPORTS:-$export_formats}
+    fi
     # The N-Quads of the corpus: what Oxigraph loads, and the statement count.
     [ -f "$corpus/labourgraph.nq" ] || $lgc convert --output "$corpus/labourgraph.nq"
     wc -l < "$corpus/labourgraph.nq" > "$results/$N/quads"
@@ -184,9 +193,11 @@ EOF
                 measure morph-oxigraph-load-memory "$ox_py $repo/bench/oxigraph_load.py memory $morph/morph.nt" \
                     "" "$extra_runs"
             fi
+            if [ "$N" != "$largest" ] || [ -z "${LARGEST_SKIP_MORPH_LOAD:-}" ]; then
             measure morph-oxigraph-load-rocksdb \
                 "$ox_py $repo/bench/oxigraph_load.py rocksdb $morph/morph.nt $tmp/oxigraph" "rm -rf $tmp/oxigraph" \
                 "$extra_runs"
+            fi
         fi
         rm -rf "$tmp/oxigraph" "$morph/morph.nt"
     fi
@@ -194,11 +205,6 @@ EOF
     if [[ $skip != *" labourgraph "* ]]; then
         for backend in "${backends[@]}"; do
             store=$corpus/store-$backend
-            for format in nquads turtle jsonld; do
-                measure "export-$backend-$format" \
-                    "$lgc --store $store export --format $format --output $tmp/export.$format" \
-                    "" "$extra_runs" "rm -f $tmp/export.$format"
-            done
             person=$(first_id "$corpus/data/people.jsonl")
             organisation=$(first_id "$corpus/data/organisations.jsonl")
             country=$(first_id "$corpus/data/places.jsonl")
@@ -209,6 +215,11 @@ EOF
             measure "query-$backend-3" "$query $q/3-provenance.rq --param organisation=organisation:$organisation" "" "$extra_runs"
             measure "query-$backend-4" "$query $q/4-agreements-by-topic.rq" "" "$extra_runs"
             measure "query-$backend-5" "$query $q/5-events-in-country.rq --param country=place:$country" "" "$extra_runs"
+            for format in $export_formats; do
+                measure "export-$backend-$format" \
+                    "$lgc --store $store export --format $format --output $tmp/export.$format" \
+                    "" "$extra_runs" "rm -f $tmp/export.$format"
+            done
             if [ "$backend" = memory ]; then rm -rf "$store"; fi
         done
         rm -f "$tmp"/export.* "$tmp"/convert.*
