@@ -32,9 +32,7 @@ use oxigraph::sparql::results::{
 };
 use oxigraph::store::Store;
 use spargebra::Query;
-use spargebra::algebra::{
-    AggregateExpression, AggregateFunction, Expression, GraphPattern, QueryDataset,
-};
+use spargebra::algebra::QueryDataset;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -83,63 +81,6 @@ fn pushed() -> (Store, String) {
     (opened.store, base)
 }
 
-/// The variables a query binds with `GROUP_CONCAT` (directly or renamed).
-fn concat_variables(query: &Query) -> BTreeSet<String> {
-    fn walk(p: &GraphPattern, out: &mut BTreeSet<String>) {
-        match p {
-            GraphPattern::Group {
-                inner, aggregates, ..
-            } => {
-                walk(inner, out);
-                for (v, a) in aggregates {
-                    if let AggregateExpression::FunctionCall {
-                        name: AggregateFunction::GroupConcat { .. },
-                        ..
-                    } = a
-                    {
-                        out.insert(v.as_str().to_owned());
-                    }
-                }
-            }
-            GraphPattern::Extend {
-                inner,
-                variable,
-                expression,
-            } => {
-                walk(inner, out);
-                if let Expression::Variable(v) = expression {
-                    if out.contains(v.as_str()) {
-                        out.insert(variable.as_str().to_owned());
-                    }
-                }
-            }
-            GraphPattern::Join { left, right }
-            | GraphPattern::LeftJoin { left, right, .. }
-            | GraphPattern::Union { left, right }
-            | GraphPattern::Minus { left, right } => {
-                walk(left, out);
-                walk(right, out);
-            }
-            GraphPattern::Filter { inner, .. }
-            | GraphPattern::Graph { inner, .. }
-            | GraphPattern::Project { inner, .. }
-            | GraphPattern::Distinct { inner }
-            | GraphPattern::Reduced { inner }
-            | GraphPattern::Slice { inner, .. }
-            | GraphPattern::OrderBy { inner, .. }
-            | GraphPattern::Service { inner, .. } => walk(inner, out),
-            _ => {}
-        }
-    }
-    let (Query::Select { pattern, .. }
-    | Query::Construct { pattern, .. }
-    | Query::Describe { pattern, .. }
-    | Query::Ask { pattern, .. }) = query;
-    let mut out = BTreeSet::new();
-    walk(pattern, &mut out);
-    out
-}
-
 /// A term normalised for comparison across engines.
 fn normalise(term: &Term) -> String {
     match term {
@@ -157,14 +98,7 @@ fn normalise(term: &Term) -> String {
                     return format!("number {}", (v * 1e6).round() / 1e6);
                 }
             }
-            let mut value = l.value().to_owned();
-            for sep in ["; ", " | "] {
-                if value.contains(sep) {
-                    let mut parts: Vec<&str> = value.split(sep).collect();
-                    parts.sort_unstable();
-                    value = parts.join(sep);
-                }
-            }
+            let value = common::concat::sort_parts(l.value());
             match (l.language(), dt) {
                 (Some(lang), _) => format!("{value:?}@{}", lang.to_ascii_lowercase()),
                 (None, "http://www.w3.org/2001/XMLSchema#string") => format!("{value:?}"),
@@ -298,7 +232,7 @@ fn library_queries_give_the_same_answers_remotely() {
         )
         .unwrap();
         let text = with_dataset(prepared.algebra().clone(), &graphs).to_string();
-        let concat = concat_variables(prepared.algebra());
+        let concat = common::concat::variables(prepared.algebra());
         let QueryResults::Solutions(local) = query::execute(&store, prepared).unwrap().results
         else {
             panic!("{name}: the library holds SELECT queries")

@@ -36,7 +36,7 @@ pub mod void;
 use crate::dataset::{DatasetMeta, Iris};
 use crate::error::{Error, Result};
 use crate::progress::Progress;
-use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use oxigraph::store::Store;
 use sha2::{Digest, Sha256};
 use std::fs::File;
@@ -121,11 +121,19 @@ fn write_release(
 ) -> Result<(Statistics, ReleaseDir)> {
     progress.phase("counting");
     let ids = void::DescriptionIris::new(&meta.base);
-    let quads: Vec<Quad> = store.iter().collect::<Result<_, _>>()?;
+    let mut quads: Vec<Quad> = store.iter().collect::<Result<_, _>>()?;
+    // The release is written from an in-memory store of its own: the
+    // project's store may be a RocksDB store, opened read-only, and gets no
+    // description graph. (A store that already holds a description gets
+    // the new one instead.)
+    drop(store);
     let statistics = Statistics::of(&quads, &meta.base, Some(&ids.graph()));
-    drop(quads);
-    // (a store that already holds a description gets the new one instead)
-    store.clear_graph(ids.graph().as_ref())?;
+    let description = ids.graph();
+    quads.retain(|q| q.graph_name != GraphName::NamedNode(description.clone()));
+    let store = Store::new()?;
+    let mut loader = store.bulk_loader();
+    loader.load_quads(quads)?;
+    loader.commit()?;
     store.extend(void::description_quads(meta, &statistics, date))?;
 
     progress.phase("writing the dumps");

@@ -37,4 +37,5 @@ pub fn project() -> tempfile::TempDir {
     dir
 }
 
+pub mod concat;
 pub mod http;
