@@ -89,7 +89,7 @@ def main(results):
                          f'of peak RSS per statement')
         failed = sorted(f[:-len('.failed')] for f in os.listdir(d) if f.endswith('.failed'))
         if failed:
-            extra.append('failed (peak KiB and seconds of the runs as GNU time saw them): ' + ', '.join(
+            extra.append('not completed: ' + ', '.join(
                 f'{name} ({" / ".join(read(os.path.join(d, name + ".failed"), "").splitlines()) or "no output"})'
                 for name in failed))
         cmp_ = read(os.path.join(d, 'compare.txt'))

@@ -106,7 +106,7 @@ measure() {
     if [ -n "$cleanup" ]; then args+=(--cleanup "$cleanup"); fi
     if ! hyperfine "${args[@]}" "/usr/bin/time -f '%M %e' -a -o $out.time $cmd" >&2; then
         log "N=$N $name failed"
-        tail -3 "$out.time" > "$out.failed" 2>/dev/null || true
+        { echo "failed; GNU time (peak KiB, seconds):"; tail -3 "$out.time"; } > "$out.failed" 2>/dev/null || true
         rm -f "$out.json"
         if [ -n "$cleanup" ]; then eval "$cleanup"; fi
     fi
