@@ -2,18 +2,13 @@
 
 mod common;
 
+use common::labourgraph;
+
 use assert_cmd::Command;
 use oxigraph::io::{RdfFormat, RdfParser};
 use predicates::prelude::*;
 use std::collections::BTreeSet;
 use std::io::Read;
-use std::path::Path;
-
-fn labourgraph(project: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("labourgraph").unwrap();
-    cmd.current_dir(project);
-    cmd
-}
 
 fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.assert().success().get_output().stdout.clone();

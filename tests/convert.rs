@@ -3,14 +3,10 @@
 
 mod common;
 
+use common::labourgraph;
+
 use oxigraph::io::{RdfFormat, RdfParser};
 use std::collections::BTreeSet;
-
-fn labourgraph(project: &std::path::Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("labourgraph").unwrap();
-    cmd.arg("-C").arg(project);
-    cmd
-}
 
 fn statements(text: &[u8], format: RdfFormat) -> BTreeSet<String> {
     RdfParser::from_format(format)

@@ -5,17 +5,11 @@
 
 mod common;
 
-use assert_cmd::Command;
+use common::labourgraph;
+
 use common::http::{Reply, closed_port_url, serve};
 use predicates::prelude::*;
-use std::path::Path;
 use std::time::{Duration, Instant};
-
-fn labourgraph(project: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("labourgraph").unwrap();
-    cmd.current_dir(project);
-    cmd
-}
 
 /// The mini fixture's national centres, joined with a label the "remote"
 /// endpoint gives for each.

@@ -6,17 +6,12 @@
 
 mod common;
 
-use assert_cmd::Command;
+use common::labourgraph;
+
 use labourgraph::query::{self, Library};
 use predicates::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-fn labourgraph(project: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("labourgraph").unwrap();
-    cmd.current_dir(project);
-    cmd
-}
 
 fn fixture(name: &str) -> PathBuf {
     common::root().join("tests/fixtures/imports").join(name)

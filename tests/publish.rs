@@ -10,7 +10,8 @@
 
 mod common;
 
-use assert_cmd::Command;
+use common::labourgraph;
+
 use labourgraph::publish::context::Context;
 use oxigraph::io::{JsonLdProfile, LoadedDocument, RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, Quad, Term};
@@ -18,15 +19,9 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use predicates::prelude::*;
 use sha2::Digest;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-
-fn labourgraph(project: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("labourgraph").unwrap();
-    cmd.current_dir(project);
-    cmd
-}
 
 /// Publishes the project into `project/out`; returns the release directory.
 fn publish(project: &Path, out: &str, extra: &[&str]) -> PathBuf {
@@ -39,24 +34,6 @@ fn publish(project: &Path, out: &str, extra: &[&str]) -> PathBuf {
             "Published Mini fixture version 0.0.1",
         ));
     project.join(out)
-}
-
-/// Every file of a directory tree, by relative path.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
 }
 
 fn quads(bytes: &[u8], format: RdfFormat, release: &Path) -> BTreeSet<String> {
@@ -132,8 +109,8 @@ const LAYOUT: &[&str] = &[
 fn a_release_is_complete_and_byte_identical_across_runs() {
     let first = common::project();
     let second = common::project(); // another copy: new modification times, new store
-    let a = files(&publish(first.path(), "release", &[]));
-    let b = files(&publish(second.path(), "nested/dir/release", &[]));
+    let a = common::files(&publish(first.path(), "release", &[]));
+    let b = common::files(&publish(second.path(), "nested/dir/release", &[]));
     assert_eq!(a.keys().map(String::as_str).collect::<Vec<_>>(), LAYOUT);
     for (path, bytes) in &a {
         assert!(b[path] == *bytes, "{path} differs between two runs");
@@ -141,7 +118,7 @@ fn a_release_is_complete_and_byte_identical_across_runs() {
     // The date comes from dataset.json or --date, never from the clock.
     let readme = String::from_utf8(a["README.md"].clone()).unwrap();
     assert!(readme.contains("| release date | 2026-01-02 |"), "{readme}");
-    let dated = files(&publish(first.path(), "dated", &["--date", "2030-04-05"]));
+    let dated = common::files(&publish(first.path(), "dated", &["--date", "2030-04-05"]));
     let nq = String::from_utf8(dated["labourgraph.nq"].clone()).unwrap();
     assert!(nq.contains(
         "<https://example.org/mini/dataset> <http://purl.org/dc/terms/modified> \"2030-04-05\"^^<http://www.w3.org/2001/XMLSchema#date> <https://example.org/mini/graph/void> ."
@@ -154,7 +131,7 @@ fn a_release_is_complete_and_byte_identical_across_runs() {
 fn every_dump_reads_back_as_the_same_dataset() {
     let project = common::project();
     let release = publish(project.path(), "release", &[]);
-    let all = files(&release);
+    let all = common::files(&release);
     let nq = quads(&all["labourgraph.nq"], RdfFormat::NQuads, &release);
     let union: BTreeSet<String> = nq
         .iter()
@@ -267,7 +244,7 @@ fn tables_match_the_golden_files() {
     let project = common::project();
     let release = publish(project.path(), "release", &[]);
     let golden = common::root().join("tests/fixtures/mini-release/tables");
-    for (path, bytes) in files(&release.join("tables")) {
+    for (path, bytes) in common::files(&release.join("tables")) {
         let expected = golden.join(&path);
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
             std::fs::create_dir_all(&golden).unwrap();
@@ -323,7 +300,7 @@ fn select(store: &Store, query: &str) -> Vec<Vec<String>> {
 fn checksums_sizes_and_statistics_describe_the_files() {
     let project = common::project();
     let release = publish(project.path(), "release", &[]);
-    let all = files(&release);
+    let all = common::files(&release);
     let sums = String::from_utf8(all["SHA256SUMS"].clone()).unwrap();
     let listed: Vec<&str> = sums
         .lines()
@@ -479,7 +456,7 @@ fn the_corpus_publishes_and_its_json_ld_reads_back() {
         .arg(&out)
         .assert()
         .success();
-    let all = files(&out);
+    let all = common::files(&out);
     let nq = quads(&all["labourgraph.nq"], RdfFormat::NQuads, &out);
     let jsonld = quads(
         &all["labourgraph.jsonld"],

@@ -26,11 +26,10 @@ fn built() -> tempfile::TempDir {
     project
 }
 
+/// The binary without credentials from the environment.
 fn labourgraph(project: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("labourgraph").unwrap();
-    cmd.current_dir(project)
-        .env_remove(USER)
-        .env_remove(PASSWORD);
+    let mut cmd = common::labourgraph(project);
+    cmd.env_remove(USER).env_remove(PASSWORD);
     cmd
 }
 

@@ -6,18 +6,14 @@
 
 mod common;
 
+use common::labourgraph;
+
 use labourgraph::progress::Progress;
 use labourgraph::store::{self, Backend};
 use oxigraph::io::{RdfFormat, RdfParser};
 use predicates::prelude::*;
 use std::collections::BTreeSet;
 use std::path::Path;
-
-fn labourgraph(project: &Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("labourgraph").unwrap();
-    cmd.arg("-C").arg(project);
-    cmd
-}
 
 fn stdout_of(cmd: &mut assert_cmd::Command) -> String {
     String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()

@@ -6,21 +6,6 @@ mod common;
 use labourgraph::progress::Progress;
 use labourgraph::synth::{Options, generate};
 use labourgraph::{RecordKind, pipeline, store};
-use std::collections::BTreeMap;
-use std::path::Path;
-
-/// Every file under `dir` with its contents, by relative path.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
 
 #[test]
 fn the_same_seed_gives_identical_bytes() {
@@ -37,9 +22,9 @@ fn the_same_seed_gives_identical_bytes() {
     generate(b.path(), &options).unwrap();
     generate(c.path(), &Options { seed: 8, ..options }).unwrap();
     let (fa, fb, fc) = (
-        files(&a.path().join("data")),
-        files(&b.path().join("data")),
-        files(&c.path().join("data")),
+        common::files(&a.path().join("data")),
+        common::files(&b.path().join("data")),
+        common::files(&c.path().join("data")),
     );
     assert!(fa.len() > 10);
     assert!(fa == fb, "same seed, same files and bytes");

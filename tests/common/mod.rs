@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The repository root.
@@ -35,6 +36,31 @@ pub fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&mini(), &dir.path().join("data"));
     dir
+}
+
+/// The real binary, run in `project`.
+pub fn labourgraph(project: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("labourgraph").unwrap();
+    cmd.current_dir(project);
+    cmd
+}
+
+/// Every file of a directory tree, by relative path (with `/`).
+pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
 }
 
 pub mod concat;
