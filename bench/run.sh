@@ -36,7 +36,10 @@
 #                   largest N (Oxigraph's load of labourgraph's N-Quads of the
 #                   same triples stands in for it)
 #   COMPARE_MAX_N   largest N whose triple sets are compared [100000]
-#   SKIP            space-separated groups to skip: labourgraph oxigraph morph
+#   SKIP            space-separated groups to skip: build (labourgraph's
+#                   parse, validate, convert and build), queries, exports,
+#                   labourgraph (all three), oxigraph, morph; a store that
+#                   is needed but not measured is built once, unmeasured
 #
 # Needs: a Rust toolchain, hyperfine and time (Debian packages), python3
 # with venv, and the RocksDB prerequisites of the README (libclang, a C++
@@ -56,6 +59,8 @@ results=$work/results
 mkdir -p "$work" "$results"
 
 log() { printf '\n==> %s\n' "$*" >&2; }
+if [[ $skip == *" labourgraph "* ]]; then skip="$skip build queries exports "; fi
+skipped() { [[ $skip == *" $1 "* ]]; }
 
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/var/tmp/labourgraph-target}
 log "building labourgraph (release, --features rocksdb) and examples/parse_input"
@@ -134,15 +139,20 @@ for N in "${sizes[@]}"; do
         export_formats=${LARGEST_EXPORTS:-$export_formats}
     fi
     # The N-Quads of the corpus: what Oxigraph loads, and the statement count.
-    [ -f "$corpus/labourgraph.nq" ] || $lgc convert --output "$corpus/labourgraph.nq"
-    wc -l < "$corpus/labourgraph.nq" > "$results/$N/quads"
+    # (Only written when something reads it.)
+    if ! skipped oxigraph || { ! skipped morph && [ "$N" = "$smallest" ] \
+        && [ "$N" -le "${COMPARE_MAX_N:-100000}" ]; } \
+        || [ ! -f "$results/$N/quads" ]; then
+        [ -f "$corpus/labourgraph.nq" ] || $lgc convert --output "$corpus/labourgraph.nq"
+        wc -l < "$corpus/labourgraph.nq" > "$results/$N/quads"
+    fi
     du -sb "$corpus/data" | cut -f1 > "$results/$N/input-bytes"
 
     # The targets of the issue first (validate, convert, build and their
     # floors, then Morph-KGC), exports and queries of the built stores last.
     backends=(rocksdb)
     if [ "$N" -le "$memory_max" ]; then backends=(memory rocksdb); fi
-    if [[ $skip != *" labourgraph "* ]]; then
+    if ! skipped build; then
         measure parse-only "$parse $corpus/data"
         measure validate "$lgc validate"
         measure convert-nquads "$lgc convert --output $tmp/convert.nq" "" "$runs" "rm -f $tmp/convert.nq"
@@ -154,7 +164,7 @@ for N in "${sizes[@]}"; do
         done
     fi
 
-    if [[ $skip != *" oxigraph "* ]]; then
+    if ! skipped oxigraph; then
         load=$repo/bench/oxigraph_load.py
         if [ "$N" -le "$memory_max" ]; then
             measure oxigraph-load-memory "$ox_py $load memory $corpus/labourgraph.nq"
@@ -164,7 +174,7 @@ for N in "${sizes[@]}"; do
         rm -rf "$tmp/oxigraph"
     fi
 
-    if [[ $skip != *" morph "* ]]; then
+    if ! skipped morph; then
         morph=$corpus/morph
         if [ ! -f "$morph/config.ini" ]; then
             log "preparing the JSON for Morph-KGC"
@@ -202,19 +212,26 @@ EOF
         rm -rf "$tmp/oxigraph" "$morph/morph.nt"
     fi
 
-    if [[ $skip != *" labourgraph "* ]]; then
+    if ! skipped queries || ! skipped exports; then
         for backend in "${backends[@]}"; do
             store=$corpus/store-$backend
+            if [ ! -e "$store" ]; then
+                log "N=$N building the $backend store (not measured)"
+                $lgc --store "$store" --backend "$backend" build
+            fi
             person=$(first_id "$corpus/data/people.jsonl")
             organisation=$(first_id "$corpus/data/organisations.jsonl")
             country=$(first_id "$corpus/data/places.jsonl")
             q=$repo/bench/queries
             query="$lgc --store $store query --format csv --output $tmp/result.csv --file"
-            measure "query-$backend-1" "$query $q/1-counts-by-class.rq" "" "$extra_runs"
-            measure "query-$backend-2" "$query $q/2-person-posts.rq --param person=person:$person" "" "$extra_runs"
-            measure "query-$backend-3" "$query $q/3-provenance.rq --param organisation=organisation:$organisation" "" "$extra_runs"
-            measure "query-$backend-4" "$query $q/4-agreements-by-topic.rq" "" "$extra_runs"
-            measure "query-$backend-5" "$query $q/5-events-in-country.rq --param country=place:$country" "" "$extra_runs"
+            if ! skipped queries; then
+                measure "query-$backend-1" "$query $q/1-counts-by-class.rq" "" "$extra_runs"
+                measure "query-$backend-2" "$query $q/2-person-posts.rq --param person=person:$person" "" "$extra_runs"
+                measure "query-$backend-3" "$query $q/3-provenance.rq --param organisation=organisation:$organisation" "" "$extra_runs"
+                measure "query-$backend-4" "$query $q/4-agreements-by-topic.rq" "" "$extra_runs"
+                measure "query-$backend-5" "$query $q/5-events-in-country.rq --param country=place:$country" "" "$extra_runs"
+            fi
+            if skipped exports; then export_formats=""; fi
             for format in $export_formats; do
                 measure "export-$backend-$format" \
                     "$lgc --store $store export --format $format --output $tmp/export.$format" \
