@@ -77,8 +77,8 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The Ctrl-C/SIGTERM handler cannot be installed.
-    #[error("cannot install the Ctrl-C/SIGTERM handler")]
-    Signal(#[source] ctrlc::Error),
+    #[error("cannot install the Ctrl-C/SIGTERM handler: {0}")]
+    Signal(String),
 }
 
 /// The parser's message, with a long list of expected tokens cut short.

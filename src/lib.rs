@@ -18,6 +18,8 @@
 //! graph sent to another triple store with the Graph Store Protocol) and
 //! [`federation`] (`SERVICE` calls to remote endpoints, off unless asked for).
 //!
+//! An interrupted command leaves nothing half-written behind ([`interrupt`]).
+//!
 //! At scale, [`convert`] streams records to N-Quads without a store and
 //! [`synth`] writes synthetic corpora for the benchmarks.
 //!
@@ -45,6 +47,7 @@ pub mod export;
 pub mod federation;
 pub mod format;
 pub mod import;
+pub mod interrupt;
 pub mod links;
 pub mod map;
 pub mod ontology;

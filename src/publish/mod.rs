@@ -96,12 +96,16 @@ pub fn publish(
         .prefix(".labourgraph-release.")
         .tempdir_in(&parent)
         .map_err(write_err(&parent))?;
+    let interrupted = crate::interrupt::remove_on_interrupt(tmp.path());
     let dir = ReleaseDir {
         root: tmp.path().to_owned(),
         files: Vec::new(),
     };
     let (statistics, dir) = write_release(store, meta, &date, dir, progress)?;
     let files = dir.finish()?;
+    // Complete: an interrupt while it moves into place must not remove it
+    // (the previous release may already have been moved aside).
+    drop(interrupted);
     move_into_place(tmp, &options.out)?;
     progress.finish();
     Ok(Release {

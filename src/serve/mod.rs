@@ -285,10 +285,8 @@ pub fn serve(
     ready: impl FnOnce(SocketAddr),
 ) -> Result<()> {
     let (tx, rx) = std::sync::mpsc::channel();
-    ctrlc::set_handler(move || {
-        let _ = tx.send(());
-    })
-    .map_err(Error::Signal)?;
+    crate::interrupt::install()?;
+    let _listening = crate::interrupt::listen(tx);
     let running = start(site, options)?;
     ready(running.addr());
     let _ = rx.recv();

@@ -25,7 +25,9 @@
 //! store is built in a temporary directory inside the store directory,
 //! renamed to its final name once complete, and committed by renaming a new
 //! `rocksdb.json` into place. A failed or interrupted build leaves the
-//! previous store intact (and at most a `.partial` file or directory behind).
+//! previous store intact; the `.partial` file or directory it was writing is
+//! removed on Ctrl-C or SIGTERM ([`crate::interrupt`]), and left behind only
+//! if the process is killed outright.
 //! Only after the commit is the store of the other backend, if any, removed.
 //!
 //! The files follow these concerns: `manifest.rs` (what a store was built

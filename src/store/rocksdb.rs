@@ -48,6 +48,7 @@ pub(super) fn build_rocksdb(
         .suffix(".partial")
         .tempdir_in(store_dir)
         .map_err(write_err(store_dir))?;
+    let interrupted = crate::interrupt::remove_on_interrupt(tmp.path());
     let (summary, quads, graphs) = {
         let store = Store::open(tmp.path())?;
         let (summary, ()) = pipeline::map_concurrently(
@@ -82,6 +83,7 @@ pub(super) fn build_rocksdb(
         .expect("a temporary directory named .db-….partial")
         .to_owned();
     let location = store_dir.join(&name);
+    drop(interrupted); // a complete database from here on
     let tmp = tmp.keep();
     if let Err(e) = std::fs::rename(&tmp, &location) {
         let _ = std::fs::remove_dir_all(&tmp);

@@ -38,6 +38,7 @@ pub(super) fn build_memory(
         .suffix(".partial")
         .tempfile_in(store_dir)
         .map_err(write_err(store_dir))?;
+    let interrupted = crate::interrupt::remove_on_interrupt(tmp.path());
     let mut snapshot = SnapshotWriter::new(tmp, &target);
     let store = Store::new()?;
     let (summary, ()) = pipeline::map_concurrently(
@@ -64,6 +65,7 @@ pub(super) fn build_memory(
         store.len()?,
         store.named_graphs().count(),
     )?;
+    drop(interrupted); // from here on, the snapshot is complete
     snapshot.finish(&manifest)?;
     sync_dir(store_dir);
     rocksdb::remove_rocksdb(store_dir, None);

@@ -30,11 +30,15 @@ Exit codes:
   2  usage error: bad arguments, unknown query or parameter, unsuitable format
   3  invalid records: every problem is listed on standard error; nothing was written
   4  invalid or failing SPARQL query
-  5  a remote endpoint refused a push, failed or did not answer";
+  5  a remote endpoint refused a push, failed or did not answer
+  130  interrupted (Ctrl-C or SIGTERM): what was half-written is removed";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let config = Config::from(cli.global);
+    if let Err(err) = labourgraph::interrupt::install() {
+        return report(&err.into());
+    }
     let result = match cli.command {
         Command::Validate => records::validate(&config),
         Command::Build => records::build(&config),

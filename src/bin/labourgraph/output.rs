@@ -7,7 +7,8 @@ use labourgraph::{Error, RecordKind};
 use std::io::Write;
 use std::path::Path;
 
-/// The output: a file (created atomically only on success) or standard output.
+/// The output: a file (created atomically only on success, and not at all
+/// when interrupted) or standard output.
 pub(crate) fn with_output(
     path: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> labourgraph::Result<()>,
@@ -23,14 +24,21 @@ pub(crate) fn with_output(
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
-            let tmp = tempfile::NamedTempFile::new_in(dir)
+            // `.NAME.XXXXXX.partial` beside it, removed if interrupted
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            let tmp = tempfile::Builder::new()
+                .prefix(&format!(".{name}."))
+                .suffix(".partial")
+                .tempfile_in(dir)
                 .with_context(|| format!("cannot write {}", path.display()))?;
+            let interrupted = labourgraph::interrupt::remove_on_interrupt(tmp.path());
             let mut out = std::io::BufWriter::new(tmp);
             write(&mut out)?;
             let tmp = out
                 .into_inner()
                 .map_err(|e| e.into_error())
                 .with_context(|| format!("cannot write {}", path.display()))?;
+            drop(interrupted);
             tmp.persist(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
