@@ -5,7 +5,7 @@
 use crate::diagnostics::Diagnostics;
 use oxigraph::sparql::{QueryEvaluationError, SparqlSyntaxError};
 use oxigraph::store::StorageError;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Everything that can go wrong in the library.
 #[derive(Debug, thiserror::Error)]
@@ -140,3 +140,9 @@ impl Error {
 
 /// Result type of the library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// [`Error::Write`] for `path`, as the argument of `map_err`.
+pub(crate) fn write_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + use<> {
+    let path = path.to_owned();
+    move |source| Error::Write { path, source }
+}

@@ -38,6 +38,7 @@
 //! # Ok::<_, labourgraph::Error>(())
 //! ```
 
+pub mod atomic;
 pub mod convert;
 pub mod dataset;
 pub mod dates;

@@ -55,7 +55,7 @@ impl Staged {
     }
 
     fn undo(&mut self) -> Result<()> {
-        write_atomically(&self.dataset, self.previous.as_bytes())?;
+        crate::atomic::write(&self.dataset, self.previous.as_bytes())?;
         for path in self.created.drain(..) {
             let _ = std::fs::remove_file(&path);
         }
@@ -168,10 +168,10 @@ pub fn stage(data_dir: &Path, requests: &[Request]) -> Result<Staged> {
                     target.display()
                 )));
             }
-            copy_atomically(&request.path, target)?;
+            crate::atomic::copy(&request.path, target)?;
             staged.created.push(target.clone());
         }
-        write_atomically(&dataset, text.as_bytes())
+        crate::atomic::write(&dataset, text.as_bytes())
     })();
     match result {
         Ok(()) => Ok(staged),
@@ -309,45 +309,6 @@ fn check(
         note: request.note.clone(),
     };
     Ok((entry, previous.map(|p| p.file.clone())))
-}
-
-/// Copies a file through a temporary file renamed into place.
-fn copy_atomically(from: &Path, to: &Path) -> Result<()> {
-    let dir = to.parent().unwrap_or(Path::new("."));
-    let write_err = |e| Error::Write {
-        path: to.to_owned(),
-        source: e,
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".import.")
-        .tempfile_in(dir)
-        .map_err(write_err)?;
-    let mut src = std::fs::File::open(from).map_err(|e| Error::Read {
-        path: from.to_owned(),
-        source: e,
-    })?;
-    std::io::copy(&mut src, tmp.as_file_mut()).map_err(write_err)?;
-    tmp.as_file().sync_all().map_err(write_err)?;
-    tmp.persist(to).map_err(|e| write_err(e.error))?;
-    Ok(())
-}
-
-/// Writes a file through a temporary file renamed into place.
-fn write_atomically(to: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let dir = to.parent().unwrap_or(Path::new("."));
-    let write_err = |e| Error::Write {
-        path: to.to_owned(),
-        source: e,
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".dataset.")
-        .tempfile_in(dir)
-        .map_err(write_err)?;
-    tmp.write_all(bytes).map_err(write_err)?;
-    tmp.as_file().sync_all().map_err(write_err)?;
-    tmp.persist(to).map_err(|e| write_err(e.error))?;
-    Ok(())
 }
 
 /// `dataset.json`'s text with its `imports` set to `entries`: the list is

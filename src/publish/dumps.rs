@@ -14,7 +14,7 @@ use super::context::Context;
 use super::void::Distribution;
 use super::{ReleaseDir, jsonld};
 use crate::dataset::DatasetMeta;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, write_err};
 use crate::export::{Selection, export, sorted_quads};
 use crate::format::Format;
 use crate::query::{Prefixes, prefixes, serializer};
@@ -152,10 +152,6 @@ pub fn turtle(triples: Vec<Triple>, prefixes: &Prefixes, out: &mut dyn Write) ->
 /// Compresses `src` into `out` with a fixed header (no file name, no
 /// modification time, unknown OS), so the output depends only on the input.
 fn gzip(src: &Path, out: std::io::BufWriter<File>, out_path: &Path) -> Result<()> {
-    let write_err = |e| Error::Write {
-        path: out_path.to_owned(),
-        source: e,
-    };
     let input = File::open(src).map_err(|e| Error::Read {
         path: src.to_owned(),
         source: e,
@@ -164,9 +160,9 @@ fn gzip(src: &Path, out: std::io::BufWriter<File>, out_path: &Path) -> Result<()
         .mtime(0)
         .operating_system(255)
         .write(out, Compression::best());
-    std::io::copy(&mut BufReader::new(input), &mut encoder).map_err(write_err)?;
-    let mut out = encoder.finish().map_err(write_err)?;
-    out.flush().map_err(write_err)
+    std::io::copy(&mut BufReader::new(input), &mut encoder).map_err(write_err(out_path))?;
+    let mut out = encoder.finish().map_err(write_err(out_path))?;
+    out.flush().map_err(write_err(out_path))
 }
 
 #[cfg(test)]

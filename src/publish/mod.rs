@@ -34,7 +34,7 @@ pub mod tables;
 pub mod void;
 
 use crate::dataset::{DatasetMeta, Iris};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, write_err};
 use crate::progress::Progress;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use oxigraph::store::Store;
@@ -333,11 +333,6 @@ fn move_into_place(tmp: tempfile::TempDir, out: &Path) -> Result<()> {
         std::fs::remove_dir_all(&old).map_err(write_err(&old))?;
     }
     Ok(())
-}
-
-fn write_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + use<> {
-    let path = path.to_owned();
-    move |source| Error::Write { path, source }
 }
 
 /// The directory a release is written to, and the files written so far.

@@ -47,7 +47,7 @@ pub use manifest::{Manifest, Stamp, fingerprint, is_fresh, stamps};
 pub use rocksdb::ROCKSDB_MANIFEST;
 pub use snapshot::{SNAPSHOT, load_snapshot};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, write_err};
 use crate::pipeline::Summary;
 use crate::progress::Progress;
 use oxigraph::store::Store;
@@ -120,11 +120,6 @@ pub struct Built {
     /// The persisted store: the snapshot file or the RocksDB directory.
     pub snapshot: PathBuf,
     pub elapsed: Duration,
-}
-
-fn write_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + use<> {
-    let path = path.to_owned();
-    move |source| Error::Write { path, source }
 }
 
 /// Validates and maps `data_dir` into a new store of the default backend

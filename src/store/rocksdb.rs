@@ -7,7 +7,9 @@
 use super::manifest::manifest;
 use super::{Backend, Manifest, Persisted};
 #[cfg(feature = "rocksdb")]
-use super::{SNAPSHOT, sync_dir, write_err};
+use super::{SNAPSHOT, sync_dir};
+#[cfg(feature = "rocksdb")]
+use crate::error::write_err;
 use crate::error::{Error, Result};
 #[cfg(feature = "rocksdb")]
 use crate::pipeline;
@@ -96,10 +98,8 @@ pub(super) fn build_rocksdb(
         db: name.clone(),
         manifest: manifest.clone(),
     };
-    if let Err(e) = write_atomically(
-        &store_dir.join(ROCKSDB_MANIFEST),
-        serde_json::to_string_pretty(&pointer).expect("a manifest serialises") + "\n",
-    ) {
+    let text = serde_json::to_string_pretty(&pointer).expect("a manifest serialises") + "\n";
+    if let Err(e) = crate::atomic::write(&store_dir.join(ROCKSDB_MANIFEST), text.as_bytes()) {
         let _ = std::fs::remove_dir_all(&location);
         return Err(e);
     }
@@ -119,24 +119,6 @@ pub(super) fn build_rocksdb(
 ) -> Result<(Store, Manifest, Summary, PathBuf)> {
     Backend::Rocksdb.check_available()?;
     unreachable!("RocksDB is not available")
-}
-
-/// Writes a small file with a temporary file renamed into place.
-#[cfg(feature = "rocksdb")]
-fn write_atomically(path: &Path, text: String) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".")
-        .suffix(".partial")
-        .tempfile_in(dir)
-        .map_err(write_err(dir))?;
-    tmp.write_all(text.as_bytes()).map_err(write_err(path))?;
-    tmp.as_file().sync_all().map_err(write_err(path))?;
-    tmp.persist(path).map_err(|e| Error::Write {
-        path: path.to_owned(),
-        source: e.error,
-    })?;
-    Ok(())
 }
 
 /// Removes the RocksDB store of `store_dir` (its description first), or

@@ -45,12 +45,12 @@ mod identities;
 mod vocabulary;
 mod writer;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, write_err};
 use crate::records::RecordKind;
 use corpus::Corpus;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use writer::{Writer, write_err};
+use writer::Writer;
 
 /// The smallest corpus [`generate`] makes (so that every kind is present).
 pub const MIN_RECORDS: usize = 100;

@@ -2,7 +2,7 @@
 //! and the dataset metadata, counting files and bytes.
 
 use super::corpus::Corpus;
-use crate::error::{Error, Result};
+use crate::error::{Result, write_err};
 use crate::records::RecordKind;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -31,12 +31,6 @@ fn file_of(kind: RecordKind) -> &'static str {
         RecordKind::Figure => "figures.jsonl",
         RecordKind::Topic => "topics.jsonl",
     }
-}
-
-/// Turns an I/O error on `path` into [`Error::Write`].
-pub(super) fn write_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + use<> {
-    let path = path.to_owned();
-    move |source| Error::Write { path, source }
 }
 
 impl Writer {

@@ -1,7 +1,6 @@
 //! What several commands write: a command's output to a file or standard
 //! output, and the summary of a build (printed by `build` and `import`).
 
-use anyhow::Context;
 use labourgraph::store::{self, Built};
 use labourgraph::{Error, RecordKind};
 use std::io::Write;
@@ -19,29 +18,7 @@ pub(crate) fn with_output(
             write(&mut out)?;
             out.flush().map_err(Error::Output)?;
         }
-        Some(path) => {
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            // `.NAME.XXXXXX.partial` beside it, removed if interrupted
-            let name = path.file_name().unwrap_or_default().to_string_lossy();
-            let tmp = tempfile::Builder::new()
-                .prefix(&format!(".{name}."))
-                .suffix(".partial")
-                .tempfile_in(dir)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            let interrupted = labourgraph::interrupt::remove_on_interrupt(tmp.path());
-            let mut out = std::io::BufWriter::new(tmp);
-            write(&mut out)?;
-            let tmp = out
-                .into_inner()
-                .map_err(|e| e.into_error())
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            drop(interrupted);
-            tmp.persist(path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-        }
+        Some(path) => labourgraph::atomic::replace(path, |out| write(out))?,
     }
     Ok(())
 }
