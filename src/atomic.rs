@@ -35,6 +35,13 @@ pub fn replace<T>(path: &Path, write: impl FnOnce(&mut BufWriter<File>) -> Resul
         .map_err(write_err(path))?;
     let interrupted = crate::interrupt::remove_on_interrupt(tmp.path());
     let (file, tmp_path) = tmp.into_parts();
+    // A temporary file is private (0600); the file it replaces keeps its
+    // permissions, a new one is readable by all (0644), as `>` would make it.
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) => meta.permissions(),
+        Err(_) => default_permissions(&file)?,
+    };
+    file.set_permissions(permissions).map_err(write_err(path))?;
     let mut out = BufWriter::with_capacity(1 << 16, file);
     let value = write(&mut out)?;
     let file = out
@@ -46,6 +53,19 @@ pub fn replace<T>(path: &Path, write: impl FnOnce(&mut BufWriter<File>) -> Resul
         .persist(path)
         .map_err(|e| write_err(path)(e.error))?;
     Ok(value)
+}
+
+#[cfg(unix)]
+fn default_permissions(_: &File) -> Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(file: &File) -> Result<std::fs::Permissions> {
+    file.metadata()
+        .map(|m| m.permissions())
+        .map_err(Error::Output)
 }
 
 /// Replaces the file `path` with `bytes`.
@@ -87,5 +107,19 @@ mod tests {
         assert_eq!(names, ["out.nq"]);
         copy(&path, &dir.path().join("copy.nq")).unwrap();
         assert_eq!(std::fs::read(dir.path().join("copy.nq")).unwrap(), b"old\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_readable_by_all_and_a_replaced_one_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (new, old) = (dir.path().join("new.ttl"), dir.path().join("old.ttl"));
+        std::fs::write(&old, "").unwrap();
+        std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write(&new, b"").unwrap();
+        write(&old, b"").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!((mode(&new), mode(&old)), (0o644, 0o640));
     }
 }
