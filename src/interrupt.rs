@@ -29,7 +29,7 @@
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::Sender;
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
@@ -45,6 +45,7 @@ struct Registry {
 
 static REGISTRY: Mutex<Option<Registry>> = Mutex::new(None);
 static NEXT: AtomicU64 = AtomicU64::new(0);
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 static INSTALLED: OnceLock<std::result::Result<(), String>> = OnceLock::new();
 
 fn registry() -> MutexGuard<'static, Option<Registry>> {
@@ -71,6 +72,7 @@ fn on_interrupt() {
         }
         return;
     }
+    INTERRUPTED.store(true, Ordering::SeqCst);
     remove_all(registry);
     eprintln!("labourgraph: interrupted; nothing half-written was kept");
     std::process::exit(i32::from(EXIT_CODE));
@@ -84,16 +86,56 @@ fn remove_all(registry: &mut Registry) {
 fn remove(paths: impl IntoIterator<Item = PathBuf>) {
     for path in paths {
         if path.is_dir() {
-            // A writer thread (RocksDB's) may add a file while the directory
-            // is being emptied: try again.
-            for _ in 0..3 {
-                if std::fs::remove_dir_all(&path).is_ok() || !path.exists() {
-                    break;
-                }
-            }
+            remove_dir(&path);
         } else {
             let _ = std::fs::remove_file(&path);
         }
+    }
+}
+
+/// Removes a directory that other threads may still be writing into.
+///
+/// RocksDB's threads go on creating files in it, and its `open` creates the
+/// directory itself, while the handler runs. The directory is first moved
+/// aside (a file then created under the old name fails instead of landing in
+/// it), then removed; this is repeated until the directory has stayed gone
+/// for a few polls, for at most about two seconds.
+fn remove_dir(path: &Path) {
+    const POLL: std::time::Duration = std::time::Duration::from_millis(10);
+    let mut aside = path.as_os_str().to_owned();
+    aside.push(".removing.partial");
+    let aside = PathBuf::from(aside);
+    let mut gone = 0;
+    for _ in 0..200 {
+        if path.exists() && std::fs::rename(path, &aside).is_err() {
+            let _ = std::fs::remove_dir_all(path);
+        }
+        let _ = std::fs::remove_dir_all(&aside);
+        if path.exists() || aside.exists() {
+            gone = 0;
+        } else {
+            gone += 1;
+            if gone == 3 {
+                return;
+            }
+        }
+        std::thread::sleep(POLL);
+    }
+}
+
+/// Whether Ctrl-C or SIGTERM has started ending the process. An error a
+/// command meets from then on is most likely the handler removing what the
+/// command was writing: the binary then leaves the exit to the handler
+/// (see [`wait_for_exit`]) rather than report it.
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst)
+}
+
+/// Blocks the calling thread until the handler ends the process; for the
+/// main thread once [`interrupted`] is true.
+pub fn wait_for_exit() -> ! {
+    loop {
+        std::thread::park();
     }
 }
 

@@ -52,6 +52,11 @@ fn main() -> ExitCode {
         Command::Convert(args) => records::convert(&config, args),
         Command::Synth(args) => records::synth(&config, args),
     };
+    if labourgraph::interrupt::interrupted() {
+        // The handler is removing what the command was writing (which may be
+        // why it failed) and ends the process with 130 when done.
+        labourgraph::interrupt::wait_for_exit();
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => report(&err),
