@@ -40,8 +40,8 @@ fn main() -> ExitCode {
         return report(&err.into());
     }
     let result = match cli.command {
-        Command::Validate => records::validate(&config),
-        Command::Build => records::build(&config),
+        Command::Validate => records::run_validate(&config),
+        Command::Build => records::run_build(&config),
         Command::Query(args) => query::run_query(&config, args),
         Command::Export(args) => query::run_export(&config, args),
         Command::Publish(args) => query::run_publish(&config, args),
@@ -49,8 +49,8 @@ fn main() -> ExitCode {
         Command::ImportIlostat(args) => exchange::run_import_ilostat(&config, args),
         Command::Push(args) => exchange::run_push(&config, args),
         Command::Serve(args) => exchange::run_serve(&config, args),
-        Command::Convert(args) => records::convert(&config, args),
-        Command::Synth(args) => records::synth(&config, args),
+        Command::Convert(args) => records::run_convert(&config, args),
+        Command::Synth(args) => records::run_synth(&config, args),
     };
     if labourgraph::interrupt::interrupted() {
         // The handler is removing what the command was writing (which may be

@@ -2,7 +2,7 @@
 //! output, and the summary of a build (printed by `build` and `import`).
 
 use labourgraph::store::{self, Built};
-use labourgraph::{Error, RecordKind};
+use labourgraph::{Error, Format, RecordKind};
 use std::io::Write;
 use std::path::Path;
 
@@ -21,6 +21,18 @@ pub(crate) fn with_output(
         Some(path) => labourgraph::atomic::replace(path, |out| write(out))?,
     }
     Ok(())
+}
+
+/// The format of a command's output: `--format` if given, else the one
+/// `--output`'s extension names, else the command's `default`.
+pub(crate) fn output_format(
+    explicit: Option<Format>,
+    output: Option<&Path>,
+    default: Format,
+) -> Format {
+    explicit
+        .or_else(|| output.and_then(Format::from_path))
+        .unwrap_or(default)
 }
 
 /// Prints what a build loaded: records per kind, imports, and where the store is.

@@ -4,7 +4,7 @@
 
 use crate::args::{ExportArgs, PublishArgs, QueryArgs};
 use crate::config::Config;
-use crate::output::with_output;
+use crate::output::{output_format, with_output};
 use labourgraph::dataset::DatasetMeta;
 use labourgraph::export::{Selection, export, export_in_store_order};
 use labourgraph::federation::Federation;
@@ -51,10 +51,7 @@ pub(crate) fn run_query(config: &Config, args: QueryArgs) -> anyhow::Result<()> 
             .into());
         }
     };
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(Format::from_path))
-        .unwrap_or(Format::Table);
+    let format = output_format(args.format, args.output.as_deref(), Format::Table);
     let federation = if args.federate {
         Federation::enabled(std::time::Duration::from_secs(args.service_timeout))
     } else {
@@ -92,10 +89,7 @@ pub(crate) fn run_query(config: &Config, args: QueryArgs) -> anyhow::Result<()> 
 
 /// `export`: writes the graph, or one graph, in an RDF format.
 pub(crate) fn run_export(config: &Config, args: ExportArgs) -> anyhow::Result<()> {
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(Format::from_path))
-        .unwrap_or(Format::Nquads);
+    let format = output_format(args.format, args.output.as_deref(), Format::Nquads);
     let selection = match (&args.graph, args.union) {
         (Some(g), _) => Selection::Graph(
             NamedNode::new(g).map_err(|e| Error::Usage(format!("--graph `{g}`: {e}")))?,

@@ -4,11 +4,11 @@
 
 use crate::args::{ConvertArgs, SynthArgs};
 use crate::config::Config;
-use crate::output::{counts, print_summary, with_output};
+use crate::output::{counts, output_format, print_summary, with_output};
 use labourgraph::{Error, Format, pipeline, store};
 
 /// `validate`: checks every record; notes the counts.
-pub(crate) fn validate(config: &Config) -> anyhow::Result<()> {
+pub(crate) fn run_validate(config: &Config) -> anyhow::Result<()> {
     let summary = pipeline::validate(&config.data, &config.progress())?;
     config.note(format!(
         "{} valid ({})",
@@ -26,7 +26,7 @@ pub(crate) fn validate(config: &Config) -> anyhow::Result<()> {
 }
 
 /// `synth`: writes a synthetic corpus into the project (or `--out`).
-pub(crate) fn synth(config: &Config, args: SynthArgs) -> anyhow::Result<()> {
+pub(crate) fn run_synth(config: &Config, args: SynthArgs) -> anyhow::Result<()> {
     let project = args.out.unwrap_or_else(|| config.project.clone());
     let options = labourgraph::synth::Options {
         records: args.records,
@@ -45,7 +45,7 @@ pub(crate) fn synth(config: &Config, args: SynthArgs) -> anyhow::Result<()> {
 }
 
 /// `build`: builds the store and prints its summary.
-pub(crate) fn build(config: &Config) -> anyhow::Result<()> {
+pub(crate) fn run_build(config: &Config) -> anyhow::Result<()> {
     let backend = config.backend.unwrap_or_default();
     let (_, manifest, built) =
         store::build_with(&config.data, &config.store, backend, &config.progress())?;
@@ -55,11 +55,8 @@ pub(crate) fn build(config: &Config) -> anyhow::Result<()> {
 }
 
 /// `convert`: streams the records to N-Quads or N-Triples without a store.
-pub(crate) fn convert(config: &Config, args: ConvertArgs) -> anyhow::Result<()> {
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(Format::from_path))
-        .unwrap_or(Format::Nquads);
+pub(crate) fn run_convert(config: &Config, args: ConvertArgs) -> anyhow::Result<()> {
+    let format = output_format(args.format, args.output.as_deref(), Format::Nquads);
     if !matches!(format, Format::Nquads | Format::Ntriples) {
         return Err(Error::Usage(format!(
             "convert streams nquads or ntriples, not {format}: for other formats build the store and use export"
